@@ -1,0 +1,42 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Workspace } from '../core/workspace';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** A workspace on disk: the given root folders, walked without following symbolic links. */
+export class NodeWorkspace implements Workspace {
+  constructor(private readonly roots: string[]) {}
+
+  async listFiles(): Promise<string[]> {
+    const out: string[] = [];
+    for (const root of this.roots) await walk(root, out);
+    return out.sort();
+  }
+
+  async readFile(uri: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(fileURLToPath(uri), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full, out);
+    } else if (entry.isFile()) {
+      out.push(pathToFileURL(full).toString());
+    }
+  }
+}
