@@ -8,7 +8,7 @@ const levels = process.argv.slice(2);
 const wanted = levels.length ? levels : ['unit', 'protocol', 'cli'];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
-rmSync('out', { recursive: true, force: true });
+// `out` is not cleared first: several runs may share it, and tsc overwrites what changed.
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.test.json']);
 run(process.execPath, ['scripts/build.mjs']);
 
