@@ -1,5 +1,6 @@
 // Custom messages between the client and the server, shared by both sides.
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export interface StatusParams {
   /** True while the workspace index is being built. */
@@ -12,3 +13,37 @@ export interface StatusParams {
 
 /** Sent by the server whenever the glossary or the index changes. */
 export const StatusNotification = new NotificationType<StatusParams>('policyGloss/status');
+
+export interface IndexEntry {
+  id: string;
+  name: string;
+  kind: string;
+  mentionCount: number;
+  documents: { uri: string; mentions: { range: Range; text: string }[] }[];
+}
+
+/** The whole index for the "Policy Index" view: every entry with its mentions, grouped by document. */
+export const IndexRequest = new RequestType<void, { entries: IndexEntry[] }, void>('policyGloss/index');
+
+export interface EntrySummary {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** All glossary entries, for pickers. */
+export const EntriesRequest = new RequestType<void, EntrySummary[], void>('policyGloss/entries');
+
+/** Every mention of one entry across the workspace. */
+export const MentionsOfEntryRequest = new RequestType<{ id: string }, Location[], void>('policyGloss/mentionsOfEntry');
+
+export interface AddToGlossaryParams {
+  id: string;
+  kind: string;
+  name: string;
+  /** The document the text came from, so that the new entry can be written to the right glossary. */
+  uri?: string;
+}
+
+/** The lossless edit that adds an entry to a glossary file (the client applies it), or an error message. */
+export const AddToGlossaryRequest = new RequestType<AddToGlossaryParams, { edit?: WorkspaceEdit; error?: string }, void>('policyGloss/addToGlossary');

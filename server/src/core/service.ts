@@ -2,7 +2,8 @@ import { loadGlossaryFile, mergeGlossary } from './glossary/load';
 import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { escapeMarkdown } from './markdown';
 import { compileGlossary, findMentions, type CompiledGlossary } from './recognition/matcher';
-import type { Mention } from './recognition/mention';
+import type { DocumentAnalysis, Mention } from './recognition/mention';
+import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
 import { containsPosition, LineMap } from './text';
 import type { Position, Range, TextFile } from './types';
 
@@ -46,6 +47,15 @@ export class PolicyService {
     const mentions = findMentions(file.text, this.compiled);
     this.mentionCache.set(file.uri, { version: file.version, text: file.text, mentions });
     return mentions;
+  }
+
+  /** Everything recognition finds in a document. */
+  analyze(file: TextFile): DocumentAnalysis {
+    return { mentions: this.getMentions(file), ambiguous: [], candidates: [], annotations: [] };
+  }
+
+  getDiagnostics(file: TextFile, overrides?: SeverityOverrides): DocumentDiagnostic[] {
+    return computeDocumentDiagnostics(this.analyze(file), this.glossary, overrides);
   }
 
   getHover(file: TextFile, position: Position): Hover | undefined {

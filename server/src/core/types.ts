@@ -18,3 +18,9 @@ export interface TextFile {
   readonly version: number;
   readonly text: string;
 }
+
+/** A replacement of a range of a text file. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
