@@ -47,3 +47,9 @@ export interface AddToGlossaryParams {
 
 /** The lossless edit that adds an entry to a glossary file (the client applies it), or an error message. */
 export const AddToGlossaryRequest = new RequestType<AddToGlossaryParams, { edit?: WorkspaceEdit; error?: string }, void>('policyGloss/addToGlossary');
+
+/**
+ * The command each glossary code lens carries ("N mentions in M documents"). Its arguments are those of
+ * `editor.action.showReferences`: the glossary file URI, the lens position and the mention Locations.
+ */
+export const SHOW_MENTIONS_COMMAND = 'policyGloss.showMentions';

@@ -1,85 +1,214 @@
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
 import { PolicyService } from './core/service';
-import { createPathMatcher, DEFAULT_GLOSSARY_PATTERNS, type Workspace } from './core/workspace';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './core/settings';
+import { baseName, relativePathIn } from './core/uris';
+import { createPathMatcher, type Workspace } from './core/workspace';
+import { registerCodeActions } from './features/codeActions';
+import { registerCodeLens } from './features/codeLens';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { registerCustomRequests } from './features/customRequests';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerDocumentLinks } from './features/documentLinks';
 import { registerHover } from './features/hover';
-import { StatusNotification } from './protocol';
+import { registerInlayHints } from './features/inlayHints';
+import { registerNavigation } from './features/navigation';
+import { registerRename } from './features/rename';
+import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { registerSymbols } from './features/symbols';
+import { WorkspaceSync } from './features/workspaceSync';
 import { NodeWorkspace } from './node/nodeWorkspace';
-import type { ServerContext } from './serverContext';
+import { describeError, guardNotification, type ServerContext } from './serverContext';
+import type { TextFile } from './core/types';
+
+/** Languages whose documents are served (`text` is what some editors call plain text). */
+const SERVED_LANGUAGES = new Set(['plaintext', 'markdown', 'policytext', 'text']);
+const SKIPPED_SEGMENTS = /(^|\/)(node_modules|\.git)(\/|$)/;
+
+/** What the server gets from its environment: how to reach the files of the workspace. */
+export interface ServerRuntime {
+  createWorkspace(rootUris: string[]): Workspace;
+}
+
+const nodeRuntime: ServerRuntime = { createWorkspace: (roots) => new NodeWorkspace(roots.map((uri) => fileURLToPath(uri))) };
 
 /** Wires a connection to the service. The caller creates the connection (stdio, IPC or in-memory streams). */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, runtime: ServerRuntime = nodeRuntime): void {
   const documents = new TextDocuments(TextDocument);
   const service = new PolicyService();
   let roots: string[] = [];
-  let workspace: Workspace | undefined;
-  const isGlossary = createPathMatcher(DEFAULT_GLOSSARY_PATTERNS);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let capabilities: ClientCapabilities = {};
+  let isGlossaryPath = createPathMatcher(settings.glossaryFiles);
+  let isDocumentPath = createPathMatcher(settings.documents);
 
-  const relativePath = (uri: string): string | undefined => {
+  /** The path patterns are matched against: relative to its workspace folder, or the file name outside them. */
+  const matchPath = (uri: string): string | undefined => {
     if (!uri.startsWith('file:')) return undefined;
-    const file = fileURLToPath(uri);
-    for (const root of roots) {
-      const rel = path.relative(root, file);
-      if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
-    }
-    return path.basename(file);
+    const path = relativePathIn(uri, roots) ?? baseName(uri);
+    return SKIPPED_SEGMENTS.test(path) ? undefined : path;
   };
   const isGlossaryUri = (uri: string) => {
-    const rel = relativePath(uri);
-    return rel !== undefined && isGlossary(rel);
+    const path = matchPath(uri);
+    return path !== undefined && isGlossaryPath(path);
   };
+  const isDocumentUri = (uri: string) => {
+    const path = matchPath(uri);
+    return path !== undefined && isDocumentPath(path) && !isGlossaryPath(path);
+  };
+  const isServedDocument = (document: TextDocument) =>
+    SERVED_LANGUAGES.has(document.languageId) && !isGlossaryUri(document.uri) && (!document.uri.startsWith('file:') || isDocumentUri(document.uri));
 
+  let sync: WorkspaceSync | undefined;
   const context: ServerContext = {
+    connection,
     service,
     documents,
-    getTextFile(uri) {
-      const doc = documents.get(uri);
-      return doc ? { uri, version: doc.version, text: doc.getText() } : undefined;
+    settings: () => settings,
+    clientCapabilities: () => capabilities,
+    isGlossaryUri,
+    isDocumentUri,
+    getTextFile(uri): TextFile | undefined {
+      sync?.flush();
+      const document = documents.get(uri);
+      if (document) {
+        if (service.hasGlossaryFile(uri) || isServedDocument(document)) return { uri, version: document.version, text: document.getText() };
+        return undefined;
+      }
+      const text = service.getGlossaryText(uri);
+      return text === undefined ? undefined : { uri, version: 0, text };
     },
+    flushPendingChanges: () => sync?.flush(),
+    log: (message) => connection.console.log(message),
+    logError: (message, error) => connection.console.error(error === undefined ? message : `${message}: ${describeError(error)}`),
   };
+  const publisher = new DiagnosticsPublisher(context);
 
   connection.onInitialize((params): InitializeResult => {
-    roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
-      .filter((u) => u.startsWith('file:'))
-      .map((u) => fileURLToPath(u));
-    workspace = new NodeWorkspace(roots);
+    capabilities = params.capabilities;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    roots = folders.map((f) => f.uri).filter((u) => u.startsWith('file:'));
+    service.setRoots(roots);
+    sync = new WorkspaceSync(context, publisher, runtime.createWorkspace(roots), isServedDocument);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        inlayHintProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-gloss-server', version: '0.1.0' },
     };
   });
 
-  connection.onInitialized(async () => {
-    if (!workspace) return;
-    for (const uri of await workspace.listFiles()) {
-      if (!isGlossaryUri(uri) || documents.get(uri)) continue;
-      const text = await workspace.readFile(uri);
-      if (text !== undefined) service.setGlossaryFile(uri, text);
+  /** Reads `policyGloss.*` (pulled from the client, or pushed with a configuration change); defaults when absent. */
+  const loadSettings = async (pushed?: unknown): Promise<Settings> => {
+    let raw: unknown = pushed;
+    if (capabilities.workspace?.configuration) {
+      try {
+        raw = await connection.workspace.getConfiguration('policyGloss');
+      } catch (error) {
+        context.logError('reading settings failed; using defaults', error);
+      }
     }
-    sendStatus(false);
-  });
-
-  const sendStatus = (indexing: boolean) => {
-    const glossary = service.getGlossary();
-    void connection.sendNotification(StatusNotification, {
-      indexing,
-      entries: glossary.entries.length,
-      glossaryFiles: glossary.files.length,
-      glossaryErrors: glossary.problems.filter((p) => p.severity === 'error').length,
-      documents: 0,
-    });
+    const parsed = parseSettings(raw);
+    for (const problem of parsed.problems) connection.console.warn(`Setting ${problem.setting}: ${problem.message}.`);
+    return parsed.settings;
   };
 
+  const applySettings = (next: Settings): { patternsChanged: boolean } => {
+    const patternsChanged =
+      JSON.stringify([next.glossaryFiles, next.documents]) !== JSON.stringify([settings.glossaryFiles, settings.documents]);
+    settings = next;
+    isGlossaryPath = createPathMatcher(settings.glossaryFiles);
+    isDocumentPath = createPathMatcher(settings.documents);
+    return { patternsChanged };
+  };
+
+  connection.onInitialized(
+    guardNotification(context, 'initialized', async () => {
+      applySettings(await loadSettings());
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyGloss' }).catch(() => undefined);
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardNotification(context, 'workspaceFolders', (event) => {
+            const removed = new Set(event.removed.map((f) => f.uri));
+            roots = roots.filter((r) => !removed.has(r)).concat(event.added.map((f) => f.uri).filter((u) => u.startsWith('file:')));
+            service.setRoots(roots);
+            sync!.rebuildIndex(runtime.createWorkspace(roots));
+          }),
+        );
+      }
+      sync!.registerWatchers();
+      sync!.rebuildIndex();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardNotification(context, 'configuration', async (params) => {
+      const pushed = (params.settings as { policyGloss?: unknown } | null)?.policyGloss;
+      const previous = settings;
+      const { patternsChanged } = applySettings(await loadSettings(pushed));
+      if (!sync) return;
+      if (patternsChanged) {
+        sync.registerWatchers();
+        sync.rebuildIndex();
+      }
+      if (patternsChanged || JSON.stringify(previous.diagnostics) !== JSON.stringify(settings.diagnostics)) sync.refreshOpenDocuments();
+      sync.refreshClientViews();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(guardNotification(context, 'watchedFiles', (params) => sync?.filesChanged(params.changes)));
+
   documents.onDidChangeContent((event) => {
-    if (isGlossaryUri(event.document.uri)) service.setGlossaryFile(event.document.uri, event.document.getText());
+    try {
+      sync?.documentChanged(event.document);
+    } catch (error) {
+      context.logError('document change failed', error);
+    }
+  });
+  documents.onDidClose((event) => {
+    try {
+      sync?.documentClosed(event.document);
+    } catch (error) {
+      context.logError('document close failed', error);
+    }
   });
 
   registerHover(connection, context);
+  registerNavigation(connection, context);
+  registerCompletion(connection, context);
+  registerRename(connection, context);
+  registerSymbols(connection, context);
+  registerSemanticTokens(connection, context);
+  registerInlayHints(connection, context);
+  registerCodeLens(connection, context);
+  registerCodeActions(connection, context);
+  registerDocumentLinks(connection, context);
+  registerCustomRequests(connection, context);
 
   documents.listen(connection);
   connection.listen();

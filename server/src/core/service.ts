@@ -1,36 +1,134 @@
 import { loadGlossaryFile, mergeGlossary } from './glossary/load';
 import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
-import { escapeMarkdown } from './markdown';
-import { compileGlossary, findMentions, type CompiledGlossary } from './recognition/matcher';
+import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
-import { containsPosition, LineMap } from './text';
-import type { Position, Range, TextFile } from './types';
+import { MentionIndex, referencesOf } from './index';
+import { LineMap } from './text';
+import type { Position, TextFile } from './types';
+import type {
+  CodeFix,
+  CodeLensInfo,
+  CompletionResult,
+  DocumentLink,
+  Hover,
+  InlayHint,
+  Location,
+  SemanticToken,
+  SymbolNode,
+  Target,
+  WorkspaceChanges,
+  WorkspaceSymbol,
+} from './results';
+import type { DecodedNumber } from './hoverCards';
+import { getHover } from './hover';
+import { getDefinition, getDocumentHighlights, getReferences, locate } from './navigation';
+import { getCompletions } from './completion';
+import { prepareRename, renameEntry, type RenameResult } from './rename';
+import { getDocumentSymbols, getInlayHints, getSemanticTokens, getWorkspaceSymbols } from './symbols';
+import { addEntryChanges, getCodeFixes, type NewEntryFields } from './codeActions';
+import { getCodeLenses, getDocumentLinks } from './glossaryFeatures';
 
-export interface Hover {
-  /** Markdown built from escaped user text. */
-  markdown: string;
-  range: Range;
+export type { Hover } from './results';
+
+/** A document after recognition, with what position lookups need. */
+export interface AnalyzedDocument {
+  uri: string;
+  version: number;
+  text: string;
+  lineMap: LineMap;
+  analysis: DocumentAnalysis;
+  /** Mentions plus known annotations, sorted by start. */
+  references: Mention[];
+  /** The recognition generation the analysis was made with. */
+  generation: number;
+}
+
+/** What a glossary change means for the rest of the workspace. */
+export interface GlossaryUpdate {
+  /** True when recognition results may differ: every document must be analysed again. */
+  recognitionChanged: boolean;
+}
+
+export interface PolicyServiceOptions {
+  /** Workspace root folder URIs: `source` paths resolve only inside them. */
+  roots?: string[];
+  /** How many analysed documents to keep (open documents are asked for on every request). */
+  analysisCacheSize?: number;
 }
 
 /**
- * The language service: glossary state plus per-document analysis. It knows nothing of LSP; the
- * server feeds it files and maps its answers to protocol types.
+ * The language service: glossary state, the workspace's mention index and per-document analysis. It
+ * knows nothing of LSP; the server feeds it files and maps its answers to protocol types.
  */
 export class PolicyService {
+  private roots: string[];
+  private readonly glossaryTexts = new Map<string, string>();
   private readonly glossaryFiles = new Map<string, GlossaryFile>();
   private glossary: Glossary = mergeGlossary([]);
   private compiled: CompiledGlossary = compileGlossary(this.glossary);
-  private readonly mentionCache = new Map<string, { version: number; text: string; mentions: Mention[] }>();
+  private recognitionKey = '';
+  /** Increases whenever recognition results may change; analyses and index records carry it. */
+  private generation = 0;
+  private readonly analyses = new Map<string, AnalyzedDocument>();
+  private readonly analysisCacheSize: number;
+  private readonly indexedGeneration = new Map<string, number>();
+  /** Every mention in the workspace's documents, answered from memory. */
+  readonly index = new MentionIndex();
 
-  setGlossaryFile(uri: string, text: string): void {
-    const file = loadGlossaryFile(uri, text);
-    this.glossaryFiles.set(uri, file);
-    this.rebuild();
+  constructor(options: PolicyServiceOptions = {}) {
+    this.roots = options.roots ?? [];
+    this.analysisCacheSize = options.analysisCacheSize ?? 64;
   }
 
-  deleteGlossaryFile(uri: string): void {
-    if (this.glossaryFiles.delete(uri)) this.rebuild();
+  // --- workspace ---------------------------------------------------------------------------------
+
+  setRoots(roots: string[]): void {
+    this.roots = roots.slice();
+  }
+
+  getRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  // --- glossary ----------------------------------------------------------------------------------
+
+  setGlossaryFile(uri: string, text: string): GlossaryUpdate {
+    if (this.glossaryTexts.get(uri) === text && this.glossaryFiles.has(uri)) return { recognitionChanged: false };
+    this.glossaryTexts.set(uri, text);
+    this.glossaryFiles.set(uri, loadGlossaryFile(uri, text));
+    return this.rebuild();
+  }
+
+  /** Loads several glossary files and rebuilds the glossary once (the initial index). */
+  setGlossaryFiles(files: { uri: string; text: string }[]): GlossaryUpdate {
+    let changed = false;
+    for (const { uri, text } of files) {
+      if (this.glossaryTexts.get(uri) === text && this.glossaryFiles.has(uri)) continue;
+      this.glossaryTexts.set(uri, text);
+      this.glossaryFiles.set(uri, loadGlossaryFile(uri, text));
+      changed = true;
+    }
+    return changed ? this.rebuild() : { recognitionChanged: false };
+  }
+
+  deleteGlossaryFile(uri: string): GlossaryUpdate {
+    this.glossaryTexts.delete(uri);
+    if (!this.glossaryFiles.delete(uri)) return { recognitionChanged: false };
+    return this.rebuild();
+  }
+
+  hasGlossaryFile(uri: string): boolean {
+    return this.glossaryFiles.has(uri);
+  }
+
+  glossaryFileUris(): string[] {
+    return [...this.glossaryFiles.keys()].sort();
+  }
+
+  /** The text a glossary file was loaded from. */
+  getGlossaryText(uri: string): string | undefined {
+    return this.glossaryTexts.get(uri);
   }
 
   getGlossary(): Glossary {
@@ -41,42 +139,168 @@ export class PolicyService {
     return this.glossary.byId.get(id);
   }
 
-  getMentions(file: TextFile): Mention[] {
-    const cached = this.mentionCache.get(file.uri);
-    if (cached && cached.version === file.version && cached.text === file.text) return cached.mentions;
-    const mentions = findMentions(file.text, this.compiled);
-    this.mentionCache.set(file.uri, { version: file.version, text: file.text, mentions });
-    return mentions;
+  /** Decodes a document number for cards and prefilled entries. */
+  decodeNumber(text: string): DecodedNumber | undefined {
+    return decodeDocumentNumber(text);
+  }
+
+  // --- documents ---------------------------------------------------------------------------------
+
+  /** A document analysed with the current glossary (cached per URI and version). */
+  analyzed(file: TextFile): AnalyzedDocument {
+    const cached = this.analyses.get(file.uri);
+    if (cached && cached.generation === this.generation && cached.version === file.version && cached.text === file.text) {
+      // Refresh its place in the least-recently-used order.
+      this.analyses.delete(file.uri);
+      this.analyses.set(file.uri, cached);
+      return cached;
+    }
+    const result = this.computeAnalysis(file);
+    this.analyses.delete(file.uri);
+    this.analyses.set(file.uri, result);
+    while (this.analyses.size > this.analysisCacheSize) this.analyses.delete(this.analyses.keys().next().value!);
+    return result;
   }
 
   /** Everything recognition finds in a document. */
   analyze(file: TextFile): DocumentAnalysis {
-    return { mentions: this.getMentions(file), ambiguous: [], candidates: [], annotations: [] };
+    return this.analyzed(file).analysis;
+  }
+
+  /** Analyses a document and records its mentions in the index. `cache` keeps the analysis (open documents). */
+  indexDocument(file: TextFile, options: { cache?: boolean } = {}): void {
+    const cached = this.analyses.get(file.uri);
+    const usable = cached && cached.generation === this.generation && cached.version === file.version && cached.text === file.text;
+    const doc = options.cache || usable ? this.analyzed(file) : this.computeAnalysis(file);
+    this.index.set({ uri: file.uri, mentions: doc.references, annotations: doc.analysis.annotations.filter((a) => a.known), date: doc.analysis.date });
+    this.indexedGeneration.set(file.uri, doc.generation);
+  }
+
+  /** Forgets a document entirely (deleted, or no longer matched by the settings). */
+  removeDocument(uri: string): void {
+    this.index.delete(uri);
+    this.indexedGeneration.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  /** Drops the cached analysis of a document that was closed; its index record stays. */
+  releaseDocument(uri: string): void {
+    this.analyses.delete(uri);
+  }
+
+  /** Removes every indexed document for which `predicate` holds. */
+  removeDocumentsWhere(predicate: (uri: string) => boolean): string[] {
+    const removed = this.index.deleteWhere(predicate);
+    for (const uri of removed) {
+      this.indexedGeneration.delete(uri);
+      this.analyses.delete(uri);
+    }
+    return removed;
+  }
+
+  /** Indexed documents whose mentions were found with an older glossary. */
+  staleDocumentUris(): string[] {
+    return this.index.uris().filter((uri) => this.indexedGeneration.get(uri) !== this.generation);
   }
 
   getDiagnostics(file: TextFile, overrides?: SeverityOverrides): DocumentDiagnostic[] {
     return computeDocumentDiagnostics(this.analyze(file), this.glossary, overrides);
   }
 
+  /** Mention counts of an entry from the index. */
+  countsOf(id: string): { mentions: number; documents: number } {
+    return this.index.countOf(id);
+  }
+
+  // --- features ----------------------------------------------------------------------------------
+
+  locate(file: TextFile, position: Position): Target | undefined {
+    return locate(this, file, position);
+  }
   getHover(file: TextFile, position: Position): Hover | undefined {
-    const mention = this.getMentions(file).find((m) => containsPosition(m.range, position));
-    if (!mention) return undefined;
-    const entry = this.glossary.byId.get(mention.entryId);
-    if (!entry) return undefined;
-    return { markdown: entryCard(entry), range: mention.range };
+    return getHover(this, file, position);
+  }
+  getDefinition(file: TextFile, position: Position): Location[] {
+    return getDefinition(this, file, position);
+  }
+  getReferences(file: TextFile, position: Position, includeDeclaration = false): Location[] {
+    return getReferences(this, file, position, includeDeclaration);
+  }
+  getDocumentHighlights(file: TextFile, position: Position): Location[] {
+    return getDocumentHighlights(this, file, position);
+  }
+  getCompletions(file: TextFile, position: Position): CompletionResult {
+    return getCompletions(this, file, position);
+  }
+  prepareRename(file: TextFile, position: Position): { range: Location['range']; placeholder: string } | { error: string } | undefined {
+    return prepareRename(this, file, position);
+  }
+  rename(file: TextFile, position: Position, newId: string): RenameResult {
+    return renameEntry(this, file, position, newId);
+  }
+  getDocumentSymbols(file: TextFile): SymbolNode[] {
+    return getDocumentSymbols(this, file);
+  }
+  getWorkspaceSymbols(query: string, limit?: number): WorkspaceSymbol[] {
+    return getWorkspaceSymbols(this, query, limit);
+  }
+  getSemanticTokens(file: TextFile): SemanticToken[] {
+    return getSemanticTokens(this, file);
+  }
+  getInlayHints(file: TextFile, range?: Location['range']): InlayHint[] {
+    return getInlayHints(this, file, range);
+  }
+  getCodeLenses(glossaryUri: string): CodeLensInfo[] {
+    return getCodeLenses(this, glossaryUri);
+  }
+  getDocumentLinks(glossaryUri: string): DocumentLink[] {
+    return getDocumentLinks(this, glossaryUri);
+  }
+  getCodeFixes(file: TextFile, range: Location['range'], overrides?: SeverityOverrides): CodeFix[] {
+    return getCodeFixes(this, file, range, overrides);
+  }
+  /** The lossless edit that adds an entry to the glossary file that best fits `documentUri`. */
+  addEntry(fields: NewEntryFields, documentUri?: string): WorkspaceChanges | { error: string } {
+    return addEntryChanges(this, fields, documentUri);
   }
 
-  private rebuild(): void {
+  // --- internals ---------------------------------------------------------------------------------
+
+  private computeAnalysis(file: TextFile): AnalyzedDocument {
+    const lineMap = new LineMap(file.text);
+    const analysis = analyzeDocument(file.text, this.compiled, { lineMap });
+    const references = referencesOf(analysis, (id) => this.glossary.byId.get(id)?.kind);
+    return { uri: file.uri, version: file.version, text: file.text, lineMap, analysis, references, generation: this.generation };
+  }
+
+  private rebuild(): GlossaryUpdate {
     this.glossary = mergeGlossary([...this.glossaryFiles.values()], this.glossary);
+    const key = recognitionKey(this.glossary);
+    if (key === this.recognitionKey) return { recognitionChanged: false };
+    this.recognitionKey = key;
     this.compiled = compileGlossary(this.glossary);
-    this.mentionCache.clear();
+    this.generation++;
+    return { recognitionChanged: true };
   }
 }
 
-function entryCard(entry: GlossaryEntry): string {
-  const lines = [`**${escapeMarkdown(entry.name)}** _(${entry.kind})_`];
-  if (entry.summary) lines.push('', escapeMarkdown(entry.summary));
-  return lines.join('\n');
+/**
+ * Everything about the glossary that recognition reads. Edits that leave it unchanged (a summary, a
+ * source, a comment, lines moving) keep every analysis valid, so no document is scanned again.
+ */
+function recognitionKey(glossary: Glossary): string {
+  const parts: string[] = [];
+  for (const e of glossary.entries) {
+    parts.push(JSON.stringify([e.id, e.kind, e.name, e.aliases, e.native, e.short, e.roles, e.number, e.case, e.status, e.use]));
+  }
+  return parts.join('\n');
 }
 
-export { LineMap };
+/** A document number explained from the known code tables (type, issuer, year). */
+function decodeDocumentNumber(text: string): DecodedNumber | undefined {
+  const parsed = parseDocumentNumber(text);
+  if (!parsed) return undefined;
+  // National Assembly numbers carry no type code; the body issues laws and resolutions in that form.
+  const type = parsed.type ?? (typeCodesOf(parsed).map((code) => describeType(code)?.name).filter(Boolean).join(' or ') || undefined);
+  return { number: parsed.text, type, typeCode: parsed.typeCode, issuer: parsed.issuer, issuerCode: parsed.issuerCode, year: parsed.year };
+}

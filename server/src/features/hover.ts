@@ -1,12 +1,14 @@
-import { MarkupKind, type Connection } from 'vscode-languageserver';
-import type { ServerContext } from '../serverContext';
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
+import { guard, type ServerContext } from '../serverContext';
 
 export function registerHover(connection: Connection, context: ServerContext): void {
-  connection.onHover((params) => {
-    const file = context.getTextFile(params.textDocument.uri);
-    if (!file) return null;
-    const hover = context.service.getHover(file, params.position);
-    if (!hover) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range };
-  });
+  connection.onHover(
+    guard(context, 'hover', null, (params): Hover | null => {
+      const file = context.getTextFile(params.textDocument.uri);
+      if (!file) return null;
+      const hover = context.service.getHover(file, params.position);
+      if (!hover) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range };
+    }),
+  );
 }

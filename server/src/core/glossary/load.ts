@@ -1,117 +1,568 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import type { Range } from '../types';
-import { ENTRY_KINDS, type EntryKind, type Glossary, type GlossaryEntry, type GlossaryFile, type GlossaryProblem, type Role } from './model';
+import type { Range, Severity } from '../types';
+import { isReversedPeriod, isValidPartialDate } from './dates';
+import { hasWord } from './forms';
+import { PositionIndex } from './positions';
+import {
+  ENTRY_KINDS,
+  type CaseRule,
+  type EntryKind,
+  type GlossaryEntry,
+  type GlossaryFile,
+  type GlossaryProblem,
+  type GlossaryProblemCode,
+  type Role,
+  type TermStatus,
+} from './model';
+import { closestMatch } from './suggest';
+import { readYaml, toPlainValue, type ReadYamlOptions, type YamlMap, type YamlNode, type YamlPair, type YamlScalar } from './syntax';
+
+export { mergeGlossary } from './merge';
+
+/** Files larger than this (UTF-8 bytes) are not parsed. */
+export const MAX_GLOSSARY_BYTES = 20 * 1024 * 1024;
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated'];
+export const CASE_RULES: readonly CaseRule[] = ['auto', 'sensitive', 'insensitive'];
+
+/** The keys of an entry, in the order the documentation and the editor write them. */
+export const ENTRY_KEYS = [
+  'id',
+  'kind',
+  'name',
+  'aliases',
+  'native',
+  'short',
+  'roles',
+  'number',
+  'issuer',
+  'date',
+  'summary',
+  'source',
+  'related',
+  'status',
+  'use',
+  'case',
+] as const;
+export type EntryKey = (typeof ENTRY_KEYS)[number];
+export const ROOT_KEYS = ['title', 'entries'] as const;
+export const ROLE_KEYS = ['title', 'native', 'from', 'to'] as const;
+
+export interface LoadOptions extends Pick<ReadYamlOptions, 'maxDepth' | 'reader'> {
+  /** Defaults to MAX_GLOSSARY_BYTES. */
+  maxBytes?: number;
+}
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Parses one glossary file. Never throws: every problem becomes a GlossaryProblem. */
-export function loadGlossaryFile(uri: string, text: string): GlossaryFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const problems: GlossaryProblem[] = [];
-  const rangeOf = (start: number, end: number): Range => {
-    const s = lineCounter.linePos(start);
-    const e = lineCounter.linePos(end);
-    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
-  };
-  const nodeRange = (node: Node | null | undefined): Range =>
-    node?.range ? rangeOf(node.range[0], node.range[1]) : rangeOf(0, 0);
+export function loadGlossaryFile(uri: string, text: string, options: LoadOptions = {}): GlossaryFile {
+  const maxBytes = options.maxBytes ?? MAX_GLOSSARY_BYTES;
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+    const problem: GlossaryProblem = {
+      code: 'file-too-large',
+      severity: 'error',
+      uri,
+      range: FILE_START,
+      message: `The glossary is larger than ${formatBytes(maxBytes)} and is not read. Split it into several glossary files.`,
+    };
+    return { uri, entries: [], problems: [problem], parsed: false };
+  }
+  if (text.includes('\u0000')) {
+    const problem: GlossaryProblem = {
+      code: 'binary-content',
+      severity: 'error',
+      uri,
+      range: FILE_START,
+      message: 'The file contains NUL bytes: it looks binary, not a YAML glossary, and is not read.',
+    };
+    return { uri, entries: [], problems: [problem], parsed: false };
+  }
+  try {
+    return new GlossaryLoader(uri, text, options).load();
+  } catch (error) {
+    // Defensive: the loader is written not to throw, but a glossary must never take the server down.
+    const problem: GlossaryProblem = {
+      code: 'yaml-syntax',
+      severity: 'error',
+      uri,
+      range: FILE_START,
+      message: `The glossary could not be read: ${String((error as Error)?.message ?? error)}`,
+    };
+    return { uri, entries: [], problems: [problem], parsed: false };
+  }
+}
 
-  for (const error of doc.errors) {
-    problems.push({ code: 'yaml-syntax', severity: 'error', uri, message: error.message.split('\n')[0], range: rangeOf(error.pos[0], error.pos[1]) });
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
-  if (doc.errors.length > 0) return { uri, entries: [], problems, parsed: false };
+  return bytes;
+}
 
-  const entries: GlossaryEntry[] = [];
-  const root = doc.contents;
-  if (!isMap(root)) {
-    problems.push({ code: 'invalid-type', severity: 'error', uri, message: 'A glossary is a mapping with an `entries` list.', range: nodeRange(root) });
-    return { uri, entries, problems, parsed: true };
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+}
+
+function describe(node: YamlNode): string {
+  if (node.kind === 'map') return 'a mapping';
+  if (node.kind === 'seq') return 'a list';
+  if (node.value === null) return 'nothing';
+  if (typeof node.value === 'string') return 'text';
+  return typeof node.value === 'number' ? 'a number' : 'a boolean';
+}
+
+function isEmptyValue(node: YamlNode): boolean {
+  return node.kind === 'scalar' && node.value === null && node.start === node.end;
+}
+
+class GlossaryLoader {
+  private readonly positions: PositionIndex;
+  private problems: GlossaryProblem[] = [];
+
+  constructor(
+    private readonly uri: string,
+    private readonly text: string,
+    private readonly options: LoadOptions,
+  ) {
+    this.positions = new PositionIndex(text);
   }
-  const title = root.get('title');
-  const list = root.get('entries', true);
-  if (!isSeq(list)) {
-    problems.push({ code: 'missing-key', severity: 'error', uri, message: 'Missing `entries` list.', range: nodeRange(root) });
-    return { uri, title: typeof title === 'string' ? title : undefined, entries, problems, parsed: true };
+
+  load(): GlossaryFile {
+    const { uri, text } = this;
+    const replacement = text.indexOf('\ufffd');
+    if (replacement >= 0) {
+      let count = 0;
+      for (let i = replacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) count++;
+      this.report('invalid-encoding', 'warning', replacement, replacement + 1,
+        `The file is not valid UTF-8: ${count} ${count === 1 ? 'sequence was' : 'sequences were'} replaced by U+FFFD (first here). Save it as UTF-8.`);
+    }
+    // The fast reader hands entries over one by one (checked here, then dropped); if it declines
+    // half-way, what it handed over is discarded and the entries are read from the full tree.
+    const checkpoint = this.problems.length;
+    let entries: GlossaryEntry[] = [];
+    const stream = { key: 'entries', onItem: (item: YamlNode) => this.readEntryItem(item, entries) };
+    const tree = readYaml(text, { maxDepth: this.options.maxDepth, reader: this.options.reader, stream });
+    if (tree.reader !== 'fast') {
+      this.problems.length = checkpoint;
+      entries = [];
+    }
+    for (const issue of tree.issues) this.report(issue.code, issue.severity, issue.start, issue.end, issue.message);
+    if (!tree.readable) return { uri, entries: [], problems: this.problems, parsed: false };
+    let title: string | undefined;
+    const root = tree.root;
+    if (root === null || isEmptyValue(root)) return { uri, entries, problems: this.problems, parsed: true };
+    if (root.kind !== 'map') {
+      this.report('invalid-type', 'error', root.start, root.end, `A glossary is a mapping with an \`entries\` list, not ${describe(root)}.`);
+      return { uri, entries, problems: this.problems, parsed: true };
+    }
+    const fields = this.collectKeys(root, ROOT_KEYS, 'glossary');
+    const titlePair = fields.get('title');
+    if (titlePair) title = this.readText(titlePair, 'title');
+    const entriesPair = fields.get('entries');
+    if (!entriesPair) {
+      const first = root.pairs[0].key;
+      this.report('missing-key', 'error', first.start, first.end, 'The glossary has no `entries` list.');
+    } else if (!isEmptyValue(entriesPair.value)) {
+      const list = entriesPair.value;
+      if (list.kind !== 'seq') {
+        this.reportNode('invalid-type', 'error', entriesPair, `\`entries\` must be a list of entries, not ${describe(list)}.`);
+      } else if (!list.streamed) {
+        for (const item of list.items) this.readEntryItem(item, entries);
+      }
+    }
+    this.problems.sort(byPosition);
+    const file: GlossaryFile = { uri, entries, problems: this.problems, parsed: true };
+    if (title !== undefined) file.title = title;
+    return file;
   }
-  for (const item of list.items) {
-    if (!isMap(item)) continue;
-    const entry = readEntry(uri, item as YAMLMap, nodeRange);
+
+  private readEntryItem(item: YamlNode, entries: GlossaryEntry[]): void {
+    if (item.kind !== 'map') {
+      this.reportItem('invalid-type', item, `An entry is a mapping with at least \`id\`, \`kind\` and \`name\`, not ${describe(item)}.`);
+      return;
+    }
+    const entry = this.readEntry(item);
     if (entry) entries.push(entry);
   }
-  return { uri, title: typeof title === 'string' ? title : undefined, entries, problems, parsed: true };
-}
 
-function readEntry(uri: string, map: YAMLMap, nodeRange: (n: Node | null | undefined) => Range): GlossaryEntry | undefined {
-  const str = (key: string): string | undefined => {
-    const v = map.get(key);
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
-  };
-  const list = (key: string): string[] => {
-    const v = map.get(key, true);
-    if (isSeq(v)) return v.items.filter(isScalar).map((s) => String(s.value));
-    if (isScalar(v) && v.value != null) return [String(v.value)];
-    return [];
-  };
-  const id = str('id');
-  const kind = str('kind');
-  const name = str('name');
-  if (!id || !name || !kind || !(ENTRY_KINDS as readonly string[]).includes(kind)) return undefined;
-  const rolesNode = map.get('roles', true);
-  const roles: Role[] = isSeq(rolesNode)
-    ? rolesNode.items.filter(isMap).map((r) => ({
-        title: String(r.get('title') ?? ''),
-        native: r.get('native') != null ? String(r.get('native')) : undefined,
-        from: r.get('from') != null ? String(r.get('from')) : undefined,
-        to: r.get('to') != null ? String(r.get('to')) : undefined,
-      }))
-    : [];
-  const idNode = map.get('id', true) as Node | undefined;
-  const caseRule = str('case');
-  const extensions: Record<string, unknown> = {};
-  for (const pair of map.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key.startsWith('x-')) extensions[key] = (pair.value as Node | null)?.toJSON?.() ?? null;
+  private range(start: number, end: number): Range {
+    return this.positions.rangeOf(start, end);
   }
-  return {
-    id,
-    kind: kind as EntryKind,
-    name,
-    aliases: list('aliases'),
-    native: str('native'),
-    short: map.has('short') ? list('short') : undefined,
-    roles,
-    number: str('number'),
-    issuer: str('issuer'),
-    date: str('date'),
-    summary: str('summary'),
-    source: str('source'),
-    related: list('related'),
-    status: str('status') as GlossaryEntry['status'],
-    use: str('use'),
-    case: caseRule === 'sensitive' || caseRule === 'insensitive' ? caseRule : 'auto',
-    extensions,
-    location: { uri, range: nodeRange(map) },
-    idLocation: { uri, range: nodeRange(idNode) },
-  };
-}
 
-/**
- * Merges loaded files into one glossary. `previous` supplies the last good version of a file that no
- * longer parses, so that a syntax error does not make its entries vanish while the user types.
- */
-export function mergeGlossary(files: GlossaryFile[], previous?: Glossary): Glossary {
-  const effective = files.map((file) => {
-    if (file.parsed || !previous) return file;
-    const last = previous.files.find((f) => f.uri === file.uri);
-    return last && last.parsed ? { ...file, entries: last.entries } : file;
-  });
-  const byId = new Map<string, GlossaryEntry>();
-  const entries: GlossaryEntry[] = [];
-  for (const file of effective) {
-    for (const entry of file.entries) {
-      if (byId.has(entry.id)) continue;
-      byId.set(entry.id, entry);
-      entries.push(entry);
+  private report(code: GlossaryProblemCode, severity: Severity, start: number, end: number, message: string, related?: GlossaryProblem['related']): void {
+    const problem: GlossaryProblem = { code, severity, uri: this.uri, range: this.range(start, end), message };
+    if (related) problem.related = related;
+    this.problems.push(problem);
+  }
+
+  /** Reports on a pair's value, or on its key when the value is empty (an empty range is hard to see). */
+  private reportNode(code: GlossaryProblemCode, severity: Severity, pair: YamlPair, message: string, related?: GlossaryProblem['related']): void {
+    const node = isEmptyValue(pair.value) ? pair.key : pair.value;
+    this.report(code, severity, node.start, node.end, message, related);
+  }
+
+  /** Reports on a list item; an empty item is reported on its `-`. */
+  private reportItem(code: GlossaryProblemCode, item: YamlNode, message: string): void {
+    if (isEmptyValue(item)) {
+      let dash = item.start;
+      while (dash > 0 && this.text[dash - 1] === ' ') dash--;
+      if (this.text[dash - 1] === '-') dash--;
+      this.report(code, 'error', dash, Math.max(dash + 1, item.start), message);
+    } else {
+      this.report(code, 'error', item.start, item.end, message);
     }
   }
-  return { files: effective, entries, byId, problems: effective.flatMap((f) => f.problems) };
+
+  /**
+   * The known keys of a mapping (first occurrence). Reports unknown keys (`x-` ones are allowed),
+   * repeated keys and keys that are not text.
+   */
+  private collectKeys(map: YamlMap, known: readonly string[], what: string): Map<string, YamlPair> {
+    const fields = new Map<string, YamlPair>();
+    const seen = new Map<string, YamlNode>();
+    for (const pair of map.pairs) {
+      const key = pair.key;
+      if (key.kind !== 'scalar' || key.value === null) {
+        this.report('invalid-type', 'error', key.start, Math.max(key.end, key.start + 1), 'Keys must be plain text.');
+        continue;
+      }
+      const name = keyName(key, this.text);
+      const first = seen.get(name);
+      if (first) {
+        this.report('duplicate-key', 'error', key.start, key.end, `\`${name}\` is repeated in this ${what}; the first one is used.`, [
+          { uri: this.uri, range: this.range(first.start, first.end), message: `first \`${name}\`` },
+        ]);
+        continue;
+      }
+      seen.set(name, key);
+      if (known.includes(name)) {
+        fields.set(name, pair);
+      } else if (!name.startsWith('x-')) {
+        const suggestion = closestMatch(name, known);
+        const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+        this.report('unknown-key', 'warning', key.start, key.end,
+          `Unknown key \`${name}\` in this ${what}.${hint} Keys of your own must start with \`x-\`.`);
+      }
+    }
+    return fields;
+  }
+
+  /** Text value of a pair: a string, or a number as written (`number: 1234`). */
+  private readText(pair: YamlPair, name: string): string | undefined {
+    const node = pair.value;
+    const text = this.textOf(node);
+    if (text === undefined) {
+      this.reportNode('invalid-type', 'error', pair, `\`${name}\` must be text, not ${describe(node)}.`);
+    }
+    return text;
+  }
+
+  private textOf(node: YamlNode): string | undefined {
+    if (node.kind !== 'scalar') return undefined;
+    if (typeof node.value === 'string') return node.value;
+    if (typeof node.value === 'number') return node.style === 'plain' ? this.text.slice(node.start, node.end) : String(node.value);
+    return undefined;
+  }
+
+  private readEntry(map: YamlMap): GlossaryEntry | undefined {
+    const fields = this.collectKeys(map, ENTRY_KEYS, 'entry');
+    const firstKey = map.pairs[0].key;
+    const missing = (key: string, why: string) =>
+      this.report('missing-key', 'error', firstKey.start, firstKey.end, `This entry has no \`${key}\` (${why}); it is skipped.`);
+
+    let usable = true;
+    // id
+    const idPair = fields.get('id');
+    let id: string | undefined;
+    if (!idPair) {
+      missing('id', 'a unique identifier such as `strategic-autonomy`');
+      usable = false;
+    } else if (idPair.value.kind !== 'scalar' || typeof idPair.value.value !== 'string') {
+      this.reportNode('invalid-type', 'error', idPair, `\`id\` must be text, not ${describe(idPair.value)}; this entry is skipped.`);
+      usable = false;
+    } else {
+      id = idPair.value.value;
+      if (id.length === 0) {
+        this.reportNode('invalid-id', 'error', idPair, 'The id is empty; this entry is skipped.');
+        usable = false;
+      } else if (!ID_PATTERN.test(id)) {
+        this.reportNode('invalid-id', 'error', idPair,
+          `Invalid id \`${id}\`: use lower-case letters, digits, \`.\`, \`_\` and \`-\`, starting with a letter or digit (e.g. \`${suggestId(id)}\`).`);
+      }
+    }
+    // kind
+    const kindPair = fields.get('kind');
+    let kind: EntryKind | undefined;
+    if (!kindPair) {
+      missing('kind', ENTRY_KINDS.join(', '));
+      usable = false;
+    } else {
+      const value = kindPair.value.kind === 'scalar' ? kindPair.value.value : undefined;
+      const known = typeof value === 'string' ? ENTRY_KINDS.find((k) => k === value) : undefined;
+      if (known) {
+        // The constant, not the parsed string: one copy per kind however many entries.
+        kind = known;
+      } else if (typeof value === 'string') {
+        const suggestion = closestMatch(value, ENTRY_KINDS);
+        this.reportNode('invalid-kind', 'error', kindPair,
+          `Unknown kind \`${value}\`${suggestion ? `; did you mean \`${suggestion}\`` : ''}. Kinds: ${ENTRY_KINDS.join(', ')}. This entry is skipped.`);
+        usable = false;
+      } else {
+        this.reportNode('invalid-type', 'error', kindPair, `\`kind\` must be one of ${ENTRY_KINDS.join(', ')}, not ${describe(kindPair.value)}; this entry is skipped.`);
+        usable = false;
+      }
+    }
+    // name
+    const namePair = fields.get('name');
+    let name: string | undefined;
+    if (!namePair) {
+      missing('name', 'its canonical written form');
+      usable = false;
+    } else {
+      name = this.readText(namePair, 'name');
+      if (name === undefined) usable = false;
+      else if (!hasWord(name)) {
+        this.reportNode('empty-form', 'error', namePair, 'The name has no letter or digit, so it can never be recognised; this entry is skipped.');
+        usable = false;
+      }
+    }
+
+    const aliases = this.readForms(fields.get('aliases'), 'aliases');
+    const nativePair = fields.get('native');
+    let native = nativePair ? this.readText(nativePair, 'native') : undefined;
+    if (native !== undefined && !hasWord(native)) {
+      this.reportNode('empty-form', 'warning', nativePair!, 'This form has no letter or digit and is ignored.');
+      native = undefined;
+    }
+    const shortPair = fields.get('short');
+    const short = shortPair ? this.readForms(shortPair, 'short') : undefined;
+    const roles = this.readRoles(fields.get('roles'));
+    const optionalText = (key: EntryKey): string | undefined => {
+      const pair = fields.get(key);
+      return pair ? this.readText(pair, key) : undefined;
+    };
+    const number = optionalText('number');
+    const issuer = optionalText('issuer');
+    const date = this.readDate(fields.get('date'), 'date');
+    const summary = optionalText('summary');
+    const source = optionalText('source');
+    const related = this.readIds(fields.get('related'), 'related');
+    const statusPair = fields.get('status');
+    const status = this.readEnum(statusPair, 'status', TERM_STATUSES, 'invalid-status');
+    const usePair = fields.get('use');
+    let use: string | undefined;
+    if (usePair) {
+      if (usePair.value.kind === 'scalar' && typeof usePair.value.value === 'string' && !ID_PATTERN.test(usePair.value.value)) {
+        this.reportNode('invalid-id', 'error', usePair, `\`${usePair.value.value}\` is not a valid id, so it can name no entry.`);
+      } else if (usePair.value.kind === 'scalar' && typeof usePair.value.value === 'string') {
+        use = usePair.value.value;
+      } else {
+        this.reportNode('invalid-type', 'error', usePair, `\`use\` must be the id of another entry, not ${describe(usePair.value)}.`);
+      }
+    }
+    if (status === 'deprecated' && use === undefined) {
+      this.reportNode('deprecated-without-use', 'warning', statusPair!, 'A deprecated term needs `use`: the id of the term to use instead.');
+    }
+    const caseRule = this.readEnum(fields.get('case'), 'case', CASE_RULES, 'invalid-case');
+    const extensions: Record<string, unknown> = {};
+    for (const pair of map.pairs) {
+      if (pair.key.kind !== 'scalar' || pair.key.value === null) continue;
+      const key = keyName(pair.key, this.text);
+      if (key.startsWith('x-') && !Object.prototype.hasOwnProperty.call(extensions, key)) {
+        Object.defineProperty(extensions, key, { value: toPlainValue(pair.value), enumerable: true, writable: true, configurable: true });
+      }
+    }
+
+    if (!usable || id === undefined || kind === undefined || name === undefined) return undefined;
+    const entry: GlossaryEntry = {
+      id,
+      kind,
+      name,
+      aliases: aliases.values,
+      roles,
+      related: related.values,
+      case: caseRule ?? 'auto',
+      extensions,
+      location: { uri: this.uri, range: this.range(map.start, map.end) },
+      idLocation: { uri: this.uri, range: this.range(idPair!.value.start, idPair!.value.end) },
+    };
+    if (native !== undefined) entry.native = native;
+    if (short !== undefined) entry.short = short.values;
+    if (number !== undefined) entry.number = number;
+    if (issuer !== undefined) entry.issuer = issuer;
+    if (date !== undefined) entry.date = date;
+    if (summary !== undefined) entry.summary = summary;
+    if (source !== undefined) entry.source = source;
+    if (status !== undefined) entry.status = status;
+    if (use !== undefined) entry.use = use;
+    // Packed in the order glossary/ranges.ts reads them.
+    const packed: number[] = [];
+    this.pack(packed, namePair!.value.start, namePair!.value.end);
+    for (let i = 0; i < aliases.spans.length; i += 2) this.pack(packed, aliases.spans[i], aliases.spans[i + 1]);
+    if (native !== undefined) this.pack(packed, nativePair!.value.start, nativePair!.value.end);
+    if (use !== undefined) this.pack(packed, usePair!.value.start, usePair!.value.end);
+    for (let i = 0; i < related.spans.length; i += 2) this.pack(packed, related.spans[i], related.spans[i + 1]);
+    entry.valueRanges = packed;
+    return entry;
+  }
+
+  private pack(packed: number[], start: number, end: number): void {
+    const s = this.positions.positionAt(start);
+    const e = this.positions.positionAt(end);
+    packed.push(s.line, s.character, e.line, e.character);
+  }
+
+  /** A list of written forms; bad items are reported and left out. */
+  private readForms(pair: YamlPair | undefined, name: string): { values: string[]; spans: number[] } {
+    const values: string[] = [];
+    const spans: number[] = [];
+    if (!pair) return { values, spans };
+    const list = pair.value;
+    if (list.kind !== 'seq') {
+      this.reportNode('invalid-type', 'error', pair, `\`${name}\` must be a list of written forms (e.g. \`[${name === 'short' ? 'Cuong' : 'Nguyen Manh Cuong'}]\`), not ${describe(list)}.`);
+      return { values, spans };
+    }
+    for (const item of list.items) {
+      const text = this.textOf(item);
+      if (text === undefined) {
+        this.reportItem('invalid-type', item, `Each item of \`${name}\` must be text, not ${describe(item)}.`);
+        continue;
+      }
+      if (!hasWord(text)) {
+        this.report('empty-form', 'warning', item.start, item.end, 'This form has no letter or digit and is ignored.');
+        continue;
+      }
+      values.push(text);
+      spans.push(item.start, item.end);
+    }
+    return { values, spans };
+  }
+
+  /** A list of entry ids (`related`). */
+  private readIds(pair: YamlPair | undefined, name: string): { values: string[]; spans: number[] } {
+    const values: string[] = [];
+    const spans: number[] = [];
+    if (!pair) return { values, spans };
+    const list = pair.value;
+    if (list.kind !== 'seq') {
+      this.reportNode('invalid-type', 'error', pair, `\`${name}\` must be a list of entry ids (e.g. \`[ministry-of-foreign-affairs]\`), not ${describe(list)}.`);
+      return { values, spans };
+    }
+    for (const item of list.items) {
+      if (item.kind !== 'scalar' || typeof item.value !== 'string') {
+        this.reportItem('invalid-type', item, `Each item of \`${name}\` must be an entry id, not ${describe(item)}.`);
+        continue;
+      }
+      if (!ID_PATTERN.test(item.value)) {
+        this.report('invalid-id', 'error', item.start, item.end, `\`${item.value}\` is not a valid id, so it can name no entry.`);
+        continue;
+      }
+      values.push(item.value);
+      spans.push(item.start, item.end);
+    }
+    return { values, spans };
+  }
+
+  private readEnum<T extends string>(pair: YamlPair | undefined, name: string, allowed: readonly T[], code: GlossaryProblemCode): T | undefined {
+    if (!pair) return undefined;
+    const value = pair.value.kind === 'scalar' ? pair.value.value : undefined;
+    const known = allowed.find((a) => a === value);
+    if (known !== undefined) return known;
+    if (typeof value === 'string') {
+      const suggestion = closestMatch(value, allowed);
+      this.reportNode(code, 'error', pair, `Invalid ${name} \`${value}\`${suggestion ? `; did you mean \`${suggestion}\`` : ''}. Use one of: ${allowed.join(', ')}.`);
+    } else {
+      this.reportNode('invalid-type', 'error', pair, `\`${name}\` must be one of ${allowed.join(', ')}, not ${describe(pair.value)}.`);
+    }
+    return undefined;
+  }
+
+  /** A date: YYYY (text or number), YYYY-MM or YYYY-MM-DD, a real calendar date. */
+  private readDate(pair: YamlPair | undefined, name: string): string | undefined {
+    if (!pair) return undefined;
+    const node = pair.value;
+    let text: string | undefined;
+    if (node.kind === 'scalar') {
+      if (typeof node.value === 'number') text = Number.isInteger(node.value) && node.value >= 1000 && node.value <= 9999 ? String(node.value) : undefined;
+      else if (typeof node.value === 'string') text = isValidPartialDate(node.value) ? node.value : undefined;
+    }
+    if (text === undefined) {
+      const shown = node.kind === 'scalar' && node.value !== null ? ` \`${this.text.slice(node.start, node.end)}\`` : '';
+      this.reportNode('invalid-date', 'error', pair, `Invalid \`${name}\`${shown}: write a real date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01-24).`);
+    }
+    return text;
+  }
+
+  private readRoles(pair: YamlPair | undefined): Role[] {
+    const roles: Role[] = [];
+    if (!pair) return roles;
+    const list = pair.value;
+    if (list.kind !== 'seq') {
+      this.reportNode('invalid-type', 'error', pair, `\`roles\` must be a list of roles, each with a \`title\`, not ${describe(list)}.`);
+      return roles;
+    }
+    for (const item of list.items) {
+      if (item.kind !== 'map') {
+        this.reportItem('invalid-type', item, `A role is a mapping with \`title\` and optional \`native\`, \`from\`, \`to\`, not ${describe(item)}.`);
+        continue;
+      }
+      const fields = this.collectKeys(item, ROLE_KEYS, 'role');
+      const titlePair = fields.get('title');
+      let title: string | undefined;
+      if (!titlePair) {
+        const first = item.pairs[0].key;
+        this.report('missing-key', 'error', first.start, first.end, 'This role has no `title`; it is skipped.');
+      } else {
+        title = this.readText(titlePair, 'title');
+      }
+      const nativePair = fields.get('native');
+      const native = nativePair ? this.readText(nativePair, 'native') : undefined;
+      const fromPair = fields.get('from');
+      const toPair = fields.get('to');
+      const from = this.readDate(fromPair, 'from');
+      const to = this.readDate(toPair, 'to');
+      if (from !== undefined && to !== undefined && isReversedPeriod(from, to)) {
+        this.reportNode('reversed-dates', 'warning', toPair!, `This role ends (${to}) before it starts (${from}).`, [
+          { uri: this.uri, range: this.range(fromPair!.value.start, fromPair!.value.end), message: 'start of the role' },
+        ]);
+      }
+      if (title === undefined) continue;
+      const role: Role = { title };
+      if (native !== undefined) role.native = native;
+      if (from !== undefined) role.from = from;
+      if (to !== undefined) role.to = to;
+      roles.push(role);
+    }
+    return roles;
+  }
+}
+
+function byPosition(a: GlossaryProblem, b: GlossaryProblem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** A key's name as written: numbers and booleans by their source text. */
+function keyName(key: YamlScalar, text: string): string {
+  return typeof key.value === 'string' ? key.value : text.slice(key.start, key.end);
+}
+
+/** A valid id close to an invalid one, for the message. */
+function suggestId(id: string): string {
+  const slug = id
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[Đđ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/-+$/, '');
+  return slug || 'my-entry';
 }

@@ -47,11 +47,46 @@ export interface GlossaryEntry {
   location: SourceLocation;
   /** The `id` value in its file. */
   idLocation: SourceLocation;
+  /**
+   * Where the entry's values stand in its file, packed as [startLine, startCharacter, endLine,
+   * endCharacter] per value, in this order: name, each alias, native (if any), use (if any), each
+   * related id. Set by the loader; read it with the helpers of `glossary/ranges.ts`. Packed because a
+   * glossary may hold hundreds of thousands of entries.
+   */
+  valueRanges?: number[];
 }
+
+/** Stable codes of the problems reported in glossary files (documented in docs/glossary.md). */
+export const GLOSSARY_PROBLEM_CODES = [
+  'yaml-syntax',
+  'invalid-type',
+  'missing-key',
+  'invalid-id',
+  'invalid-kind',
+  'unknown-key',
+  'duplicate-key',
+  'duplicate-id',
+  'ambiguous-form',
+  'unknown-reference',
+  'deprecated-without-use',
+  'invalid-date',
+  'reversed-dates',
+  'empty-form',
+  'invalid-status',
+  'invalid-case',
+  'file-too-large',
+  'binary-content',
+  'invalid-encoding',
+  'too-many-aliases',
+  'nesting-too-deep',
+  'unsupported-tag',
+  'stale-entries',
+] as const;
+export type GlossaryProblemCode = (typeof GLOSSARY_PROBLEM_CODES)[number];
 
 /** A problem found in a glossary file, with a stable code. */
 export interface GlossaryProblem {
-  code: string;
+  code: GlossaryProblemCode;
   message: string;
   severity: Severity;
   uri: string;
@@ -67,6 +102,11 @@ export interface GlossaryFile {
   problems: GlossaryProblem[];
   /** False when the YAML could not be parsed; the merged glossary then keeps this file's last good entries. */
   parsed: boolean;
+  /**
+   * Set by mergeGlossary on a file that does not parse: how many entries it keeps from the file's last
+   * version that did (its `entries` are then those, with ranges of that version).
+   */
+  staleEntries?: number;
 }
 
 /** All glossary files merged. */
@@ -74,6 +114,9 @@ export interface Glossary {
   files: GlossaryFile[];
   entries: GlossaryEntry[];
   byId: ReadonlyMap<string, GlossaryEntry>;
-  /** Problems of every file, including those only visible across files (duplicate ids, shared forms). */
+  /**
+   * Problems of every file, including those only visible across files (duplicate ids, shared forms,
+   * unknown references). Each merged file's `problems` holds the same problems located in that file.
+   */
   problems: GlossaryProblem[];
 }

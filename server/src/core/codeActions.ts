@@ -1,0 +1,158 @@
+import type { DocumentDiagnostic, SeverityOverrides } from './diagnostics';
+import { ENTRY_KINDS, type EntryKind } from './glossary/model';
+import { addEntryEdits, type NewEntryFields } from './glossaryEdits';
+import { fold, stripDiacritics } from './recognition/fold';
+import { editDistance } from './glossary/suggest';
+import { ENTRY_ID_PATTERN } from './rename';
+import type { CodeFix, WorkspaceChanges } from './results';
+import type { PolicyService } from './service';
+import type { Range, TextFile } from './types';
+import { dirName, isSameOrBelow, normalizeRootUri } from './uris';
+import { addEditsTo, emptyChanges } from './workspaceChanges';
+
+export type { NewEntryFields } from './glossaryEdits';
+
+/** The file name used when the workspace has no glossary yet. */
+export const NEW_GLOSSARY_FILE_NAME = 'policy.glossary.yaml';
+
+/** Quick fixes for the diagnostics that overlap `range`. */
+export function getCodeFixes(service: PolicyService, file: TextFile, range: Range, overrides?: SeverityOverrides): CodeFix[] {
+  return fixesForDiagnostics(service, file, service.getDiagnostics(file, overrides).filter((d) => overlaps(d.range, range)));
+}
+
+/** Quick fixes for the given diagnostics of a document. */
+export function fixesForDiagnostics(service: PolicyService, file: TextFile, diagnostics: DocumentDiagnostic[]): CodeFix[] {
+  const fixes: CodeFix[] = [];
+  for (const diagnostic of diagnostics) {
+    try {
+      fixes.push(...fixesFor(service, file, diagnostic));
+    } catch {
+      // A fix that cannot be built (say, an unreadable glossary) is left out; the others still apply.
+    }
+  }
+  return fixes;
+}
+
+function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic): CodeFix[] {
+  const data = d.data;
+  if (!data) return [];
+  const text = file.text.slice(d.start, d.end);
+  const replace = (title: string, newText: string, isPreferred = false): CodeFix => ({
+    title,
+    diagnostic: d,
+    isPreferred,
+    changes: { create: [], edits: [{ uri: file.uri, edits: [{ range: d.range, newText }] }] },
+  });
+  switch (data.code) {
+    case 'unknown-document': {
+      const fields = documentEntryFields(service, data.number, data.candidateKind);
+      const changes = addEntryChanges(service, fields, file.uri);
+      return 'error' in changes ? [] : [{ title: `Add '${fields.name}' to the glossary`, diagnostic: d, changes, isPreferred: true }];
+    }
+    case 'unknown-official': {
+      const name = data.name.replace(/\s+/g, ' ').trim();
+      const fields: NewEntryFields = { id: uniqueId(service, slugify(name)), kind: 'official', name };
+      if (stripDiacritics(name) !== name) fields.aliases = [stripDiacritics(name)];
+      if (data.title) fields.roles = [{ title: data.title }];
+      const changes = addEntryChanges(service, fields, file.uri);
+      return 'error' in changes ? [] : [{ title: `Add '${name}' (official) to the glossary`, diagnostic: d, changes, isPreferred: true }];
+    }
+    case 'ambiguous-reference':
+      return data.entryIds.map((id) => {
+        const entry = service.getEntry(id);
+        return replace(`Annotate as ${entry ? `${entry.name} (${id})` : id}`, `[[${id}|${text}]]`);
+      });
+    case 'unknown-annotation':
+      return nearestIds(service, data.id).map((id, i) => replace(`Change to '${id}' (${service.getEntry(id)!.name})`, id, i === 0));
+    case 'deprecated-term':
+      return data.preferredName ? [replace(`Replace with '${matchCase(data.preferredName, text)}'`, matchCase(data.preferredName, text), true)] : [];
+    case 'title-mismatch':
+      return data.heldTitles.map((title, i) => replace(`Replace title with '${title}'`, title, i === 0));
+    case 'title-outdated': {
+      const atSentenceStart = /(^|[.!?]\s+|\n\s*)$/.test(file.text.slice(Math.max(0, d.start - 3), d.start));
+      const former = replace(`Mark as former: '${atSentenceStart ? 'Former' : 'former'} ${text}'`, `${atSentenceStart ? 'Former' : 'former'} ${text}`, true);
+      return [former, ...data.currentTitles.map((title) => replace(`Replace title with the current '${title}'`, title))];
+    }
+    case 'name-variant':
+      return data.suggestions.map((s, i) => replace(`Replace with '${s}'`, s, i === 0));
+  }
+}
+
+/** An entry prefilled from a document number: type, issuer and year decoded. */
+function documentEntryFields(service: PolicyService, number: string, candidateKind: 'resolution' | 'document'): NewEntryFields {
+  const decoded = service.decodeNumber(number);
+  const kind: EntryKind = decoded?.typeCode === 'NQ' || (!decoded?.typeCode && candidateKind === 'resolution') ? 'resolution' : 'other';
+  const typeName = decoded?.type ?? (kind === 'resolution' ? 'Resolution' : 'Document');
+  const fields: NewEntryFields = { id: uniqueId(service, slugify(`${typeName} ${number}`)), kind, name: `${typeName} ${number}`, number };
+  if (decoded?.issuer) fields.issuer = decoded.issuer;
+  if (decoded?.year) fields.date = decoded.year;
+  return fields;
+}
+
+/** The lossless edit adding an entry to the glossary file nearest to `documentUri` (or a new glossary file). */
+export function addEntryChanges(service: PolicyService, fields: NewEntryFields, documentUri?: string): WorkspaceChanges | { error: string } {
+  if (!ENTRY_ID_PATTERN.test(fields.id)) return { error: `'${fields.id}' is not a valid id: use lower-case letters, digits, '.', '_' and '-'.` };
+  if (service.getEntry(fields.id)) return { error: `An entry with the id '${fields.id}' already exists.` };
+  if (!(ENTRY_KINDS as readonly string[]).includes(fields.kind)) return { error: `'${fields.kind}' is not a kind (${ENTRY_KINDS.join(', ')}).` };
+  if (!fields.name.trim()) return { error: 'The name is empty.' };
+  const changes = emptyChanges();
+  const target = glossaryFileFor(service, documentUri);
+  if (target) {
+    const text = service.getGlossaryText(target);
+    if (text === undefined) return { error: `The glossary file ${target} cannot be read.` };
+    addEditsTo(changes, target, addEntryEdits(text, fields));
+    return changes;
+  }
+  const roots = service.getRoots();
+  const root = roots.find((r) => documentUri && isSameOrBelow(documentUri, r)) ?? roots[0] ?? (documentUri ? dirName(documentUri) : undefined);
+  if (!root) return { error: 'There is no workspace folder to create a glossary in.' };
+  const uri = `${normalizeRootUri(root)}/${NEW_GLOSSARY_FILE_NAME}`;
+  changes.create.push(uri);
+  addEditsTo(changes, uri, addEntryEdits('', fields));
+  return changes;
+}
+
+/** The glossary file in the nearest folder above the document, else the first one. */
+export function glossaryFileFor(service: PolicyService, documentUri?: string): string | undefined {
+  const files = service.glossaryFileUris();
+  const parsed = files.filter((uri) => service.getGlossary().files.find((f) => f.uri === uri)?.parsed !== false);
+  const candidates = parsed.length > 0 ? parsed : files;
+  if (!documentUri) return candidates[0];
+  const above = candidates.filter((uri) => isSameOrBelow(documentUri, dirName(uri))).sort((a, b) => dirName(b).length - dirName(a).length);
+  return above[0] ?? candidates[0];
+}
+
+/** A valid id from any text: folded, lower-case, words joined by dashes. */
+export function slugify(text: string): string {
+  const slug = fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug || 'entry';
+}
+
+/** `base`, or `base-2`, `base-3`... whichever no entry has yet. */
+export function uniqueId(service: PolicyService, base: string): string {
+  if (!service.getEntry(base)) return base;
+  for (let n = 2; ; n++) if (!service.getEntry(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The ids closest to a mistyped one (edit distance), best first. */
+export function nearestIds(service: PolicyService, id: string, count = 3): string[] {
+  const limit = Math.max(2, Math.ceil(id.length / 2));
+  const scored: { id: string; distance: number }[] = [];
+  for (const entry of service.getGlossary().entries) {
+    if (Math.abs(entry.id.length - id.length) > limit) continue;
+    const distance = editDistance(id, entry.id, limit);
+    if (distance <= limit) scored.push({ id: entry.id, distance });
+  }
+  return scored.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id)).slice(0, count).map((s) => s.id);
+}
+
+/** Keeps a capital first letter of the replaced text (`Mass diplomacy` -> `People-to-people diplomacy`). */
+function matchCase(replacement: string, original: string): string {
+  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement)) return replacement[0].toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,190 @@
+import type { EntryKind, Glossary, GlossaryEntry } from './glossary/model';
+import { entryCard } from './hoverCards';
+import { fold } from './recognition/fold';
+import type { CompletionEntry, CompletionResult } from './results';
+import type { PolicyService } from './service';
+import { LineMap } from './text';
+import type { Position, Range, TextFile } from './types';
+import { glossaryValueAt } from './glossaryFeatures';
+
+/** At most this many items per answer; typing more narrows the list and asks again. */
+const MAX_ITEMS = 200;
+const ID_CHAR = /[a-z0-9._-]/i;
+
+export function getCompletions(service: PolicyService, file: TextFile, position: Position): CompletionResult {
+  const lineMap = new LineMap(file.text);
+  const offset = lineMap.offsetAt(position);
+  if (service.hasGlossaryFile(file.uri)) return glossaryIdCompletions(service, file.text, offset, lineMap);
+  const lineStart = lineMap.offsetAt({ line: position.line, character: 0 });
+  const before = file.text.slice(lineStart, offset);
+  const annotation = /\[\[([a-z0-9._-]*)$/i.exec(before);
+  if (annotation) return annotationCompletions(service, file.text, offset, annotation[1], lineMap);
+  return nameCompletions(service, before, offset, lineMap);
+}
+
+/** After `[[`: entry ids, with names and kinds; closes the annotation unless it is already closed. */
+function annotationCompletions(service: PolicyService, text: string, offset: number, typed: string, lineMap: LineMap): CompletionResult {
+  let end = offset;
+  while (end < text.length && ID_CHAR.test(text[end])) end++;
+  const closed = text.startsWith(']]', end) || text[end] === '|';
+  const range = lineMap.rangeOf(offset - typed.length, end);
+  return idItems(service, typed, range, (entry) => (closed ? entry.id : `${entry.id}]]`));
+}
+
+/** In a glossary file, on a `use` or `related` value: ids of other entries. */
+function glossaryIdCompletions(service: PolicyService, text: string, offset: number, lineMap: LineMap): CompletionResult {
+  const value = glossaryValueAt(text, offset);
+  let start: number;
+  let end: number;
+  if (value && value.kind !== 'id') {
+    start = value.start;
+    end = value.end;
+  } else if (!value && isEmptyIdValue(text, offset, lineMap)) {
+    start = end = offset;
+  } else {
+    return { items: [], isIncomplete: false };
+  }
+  return idItems(service, text.slice(start, offset), lineMap.rangeOf(start, end), (entry) => entry.id);
+}
+
+/**
+ * True on a `use:` or `related:` key whose value is still empty (`use: |`, `related: [a, |]`), where the
+ * YAML holds no scalar to find yet.
+ */
+function isEmptyIdValue(text: string, offset: number, lineMap: LineMap): boolean {
+  const line = lineMap.positionAt(offset).line;
+  const lineText = text.slice(lineMap.offsetAt({ line, character: 0 }), offset);
+  return /^\s*(?:-\s+)?(?:use:\s*|related:\s*(?:\[(?:[^\]]*,)?\s*)?)$/.test(lineText) || /^\s*-\s*$/.test(lineText) && isInsideRelatedList(text, line, lineMap);
+}
+
+/** A block list item (`- |`) directly under `related:`. */
+function isInsideRelatedList(text: string, line: number, lineMap: LineMap): boolean {
+  for (let l = line - 1; l >= 0; l--) {
+    const t = text.slice(lineMap.offsetAt({ line: l, character: 0 }), lineMap.offsetAt({ line: l + 1, character: 0 })).trimEnd();
+    if (/^\s*-\s+\S/.test(t) && !/:/.test(t)) continue;
+    return /^\s*(?:-\s+)?related:\s*$/.test(t);
+  }
+  return false;
+}
+
+function idItems(service: PolicyService, typed: string, range: Range, insert: (entry: GlossaryEntry) => string): CompletionResult {
+  const glossary = service.getGlossary();
+  const query = fold(typed);
+  const matches: GlossaryEntry[] = [];
+  let isIncomplete = false;
+  for (const entry of glossary.entries) {
+    if (query && !entry.id.includes(query) && !fold(entry.name).includes(query)) continue;
+    if (matches.length >= MAX_ITEMS) {
+      isIncomplete = true;
+      break;
+    }
+    matches.push(entry);
+  }
+  const items = matches.map(
+    (entry): CompletionEntry => ({
+      label: entry.id,
+      kind: entry.kind,
+      detail: `${entry.name} (${entry.kind})`,
+      documentation: card(service, entry),
+      newText: insert(entry),
+      range,
+      // Typing a name finds the id too.
+      filterText: `${entry.id} ${fold(entry.name)}`,
+      sortText: entry.id.startsWith(query) ? `0${entry.id}` : `1${entry.id}`,
+    }),
+  );
+  return { items, isIncomplete };
+}
+
+function card(service: PolicyService, entry: GlossaryEntry): string {
+  return entryCard(entry, { glossary: service.getGlossary(), roots: service.getRoots(), counts: service.countsOf(entry.id), decode: (n) => service.decodeNumber(n) });
+}
+
+// --- canonical names from a typed alias prefix ---------------------------------------------------
+
+interface NameForm {
+  folded: string;
+  written: string;
+  entry: GlossaryEntry;
+}
+
+const formTables = new WeakMap<Glossary, NameForm[]>();
+
+/** Written forms of every entry, folded and sorted, for prefix search (built once per glossary). */
+function formTable(glossary: Glossary): NameForm[] {
+  let table = formTables.get(glossary);
+  if (table) return table;
+  table = [];
+  for (const entry of glossary.entries) {
+    for (const written of [entry.name, ...entry.aliases]) {
+      const folded = fold(written).replace(/\s+/g, ' ').trim();
+      if (folded.length >= 3) table.push({ folded, written, entry });
+    }
+  }
+  table.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+  formTables.set(glossary, table);
+  return table;
+}
+
+const KINDS_WITH_NAMES = new Set<EntryKind>(['official', 'organization', 'place', 'event', 'agreement', 'resolution', 'other', 'term']);
+
+/**
+ * As a user types the start of a known name or alias (`Nguyen Manh`), offers the canonical name
+ * (`Nguyễn Mạnh Cường`). Only for a capitalised start of at least three letters, so that prose is
+ * not interrupted by every word.
+ */
+function nameCompletions(service: PolicyService, before: string, offset: number, lineMap: LineMap): CompletionResult {
+  const words = /((?:[\p{L}\p{M}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{L}\p{M}][\p{L}\p{M}'’.-]*)$/u.exec(before);
+  if (!words) return { items: [], isIncomplete: false };
+  const table = formTable(service.getGlossary());
+  const text = words[1];
+  // Try the longest run of words first: `Nguyen Manh` before `Manh`.
+  const starts = [0];
+  for (const m of text.matchAll(/\s+/g)) starts.push(m.index! + m[0].length);
+  for (const s of starts) {
+    const typed = text.slice(s);
+    if (!/^\p{Lu}/u.test(typed) || typed.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    const prefix = fold(typed).replace(/\s+/g, ' ');
+    const found = prefixSearch(table, prefix);
+    if (found.length === 0) continue;
+    // Of an entry's forms, the one that starts exactly as typed describes the item best.
+    found.sort((a, b) => Number(b.written.startsWith(typed)) - Number(a.written.startsWith(typed)));
+    const range = lineMap.rangeOf(offset - typed.length, offset);
+    const seen = new Set<string>();
+    const items: CompletionEntry[] = [];
+    for (const form of found) {
+      if (seen.has(form.entry.id) || !KINDS_WITH_NAMES.has(form.entry.kind)) continue;
+      seen.add(form.entry.id);
+      items.push({
+        label: form.entry.name,
+        kind: form.entry.kind,
+        detail: form.written === form.entry.name ? form.entry.kind : `${form.entry.kind} · ${form.written}`,
+        documentation: card(service, form.entry),
+        newText: form.entry.name,
+        range,
+        // The editor filters without folding diacritics: keep what was typed as the start.
+        filterText: typed + form.written.slice(typed.length),
+        sortText: form.entry.name,
+      });
+      if (items.length >= 50) break;
+    }
+    return { items, isIncomplete: true };
+  }
+  return { items: [], isIncomplete: false };
+}
+
+function prefixSearch(table: NameForm[], prefix: string): NameForm[] {
+  let low = 0;
+  let high = table.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (table[mid].folded < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const out: NameForm[] = [];
+  for (let i = low; i < table.length && table[i].folded.startsWith(prefix) && out.length < 200; i++) {
+    // A complete form needs no completion.
+    if (table[i].folded !== prefix) out.push(table[i]);
+  }
+  return out;
+}

@@ -1,0 +1,491 @@
+// A fast reader for the block-style YAML subset glossaries are written in: block mappings and
+// sequences, one-line plain and quoted scalars, one-line flow sequences of scalars, literal and folded
+// block scalars, comments, LF or CRLF. The `yaml` package reads a 200k-entry glossary in tens of
+// seconds; this reads it in well under one. On anything outside the subset (anchors, tags, flow
+// mappings, multi-line plain or quoted scalars, tabs, directives...) it declines by returning
+// undefined and the caller falls back to the `yaml` package, so it never has to report errors itself.
+// Tests check that both readers give the same tree.
+import { resolvePlainScalar } from './scalars';
+import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './syntax';
+
+/** Thrown inside the reader to decline; caught at the top. */
+const DECLINE = Symbol('decline');
+
+// Characters the subset does not handle: tabs, control characters, BOM, NEL and Unicode line
+// separators, and a CR that is not part of CRLF.
+const OUTSIDE_SUBSET = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\r(?!\n)/;
+
+const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/**
+ * Hands the items of one top-level block sequence (the value of `key` in the root mapping) to
+ * `onItem` as they are read instead of keeping them in the tree, so that a large glossary's entries
+ * can be checked and dropped one by one. The sequence is then marked `streamed`.
+ */
+export interface ItemStream {
+  key: string;
+  onItem(item: YamlNode): void;
+}
+
+/**
+ * The tree of `text`, null for an empty document, or undefined when the text is outside the subset
+ * (items already handed to `stream` must then be discarded by the caller).
+ */
+export function readFastYaml(text: string, maxDepth: number, stream?: ItemStream): YamlNode | null | undefined {
+  if (OUTSIDE_SUBSET.test(text)) return undefined;
+  try {
+    return new FastReader(text, maxDepth, stream).document();
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  }
+}
+
+function decline(): never {
+  throw DECLINE;
+}
+
+class FastReader {
+  private readonly lineStart: Int32Array;
+  /** Offset of the line's end, before `\r\n` or `\n`. */
+  private readonly lineEnd: Int32Array;
+  /** Leading spaces of a content line; -1 for blank and comment-only lines. */
+  private readonly indent: Int32Array;
+  private readonly lineCount: number;
+  /** The current content line (or lineCount at the end). */
+  private line = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+    private stream: ItemStream | undefined,
+  ) {
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    this.lineStart = new Int32Array(count);
+    this.lineEnd = new Int32Array(count);
+    this.indent = new Int32Array(count);
+    let start = 0;
+    for (let l = 0; l < count; l++) {
+      const lf = text.indexOf('\n', start);
+      const next = lf < 0 ? text.length : lf + 1;
+      const end = lf < 0 ? text.length : lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+      this.lineStart[l] = start;
+      this.lineEnd[l] = end;
+      let p = start;
+      while (p < end && text.charCodeAt(p) === SPACE) p++;
+      this.indent[l] = p === end || text.charCodeAt(p) === HASH ? -1 : p - start;
+      start = next;
+    }
+    this.lineCount = count;
+  }
+
+  document(): YamlNode | null {
+    this.line = this.nextContent(0);
+    if (this.line < this.lineCount && this.isDocumentStart(this.line)) this.line = this.nextContent(this.line + 1);
+    if (this.line >= this.lineCount) return null;
+    const l = this.line;
+    if (this.indent[l] !== 0) decline();
+    const node = this.blockNode(l, 0, 1);
+    if (this.line !== this.lineCount) decline();
+    return node;
+  }
+
+  /** A line that is exactly `---` (trailing spaces allowed). Any other marker or directive declines. */
+  private isDocumentStart(l: number): boolean {
+    const s = this.lineStart[l];
+    if (!this.text.startsWith('---', s)) return false;
+    for (let p = s + 3; p < this.lineEnd[l]; p++) if (this.text.charCodeAt(p) !== SPACE) decline();
+    return true;
+  }
+
+  private nextContent(l: number): number {
+    while (l < this.lineCount && this.indent[l] < 0) l++;
+    return l;
+  }
+
+  private skipSpaces(p: number, end: number): number {
+    while (p < end && this.text.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  /** A block collection starting on content line `l` at column `col`. */
+  private blockNode(l: number, col: number, depth: number, onItem?: (item: YamlNode) => void): YamlNode {
+    if (depth > this.maxDepth) decline();
+    const offset = this.lineStart[l] + col;
+    const c = this.text.charCodeAt(offset);
+    if (c === DASH && this.isIndicatorEnd(offset + 1, this.lineEnd[l])) return this.blockSeq(offset, col, depth, onItem);
+    if (this.keyEnd(offset, this.lineEnd[l]) >= 0) return this.blockMap(offset, col, depth);
+    return decline();
+  }
+
+  private isIndicatorEnd(p: number, end: number): boolean {
+    return p === end || this.text.charCodeAt(p) === SPACE;
+  }
+
+  /**
+   * The offset of the `:` ending a simple key at `p` (letters, digits, `_` and `-`, not starting with
+   * a digit or `-`), or -1 when there is none.
+   */
+  private keyEnd(p: number, end: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(p);
+    if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95)) return -1;
+    let q = p + 1;
+    for (; q < end; q++) {
+      const c = text.charCodeAt(q);
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DASH)) break;
+    }
+    if (q >= end || text.charCodeAt(q) !== COLON || !this.isIndicatorEnd(q + 1, end)) return -1;
+    if (q - p <= 5 && RESERVED_KEYS.has(text.slice(p, q))) decline();
+    return q;
+  }
+
+  private blockMap(first: number, col: number, depth: number): YamlMap {
+    const pairs: YamlPair[] = [];
+    let keyStart = first;
+    let end = first;
+    for (;;) {
+      const l = this.line;
+      const lineEnd = this.lineEnd[l];
+      const colon = this.keyEnd(keyStart, lineEnd);
+      if (colon < 0) decline();
+      const key: YamlScalar = { kind: 'scalar', value: this.text.slice(keyStart, colon), style: 'plain', start: keyStart, end: colon };
+      let onItem: ((item: YamlNode) => void) | undefined;
+      if (depth === 1 && this.stream && this.stream.key === key.value) {
+        onItem = this.stream.onItem;
+        this.stream = undefined;
+      }
+      const value = this.valueAfter(l, colon + 1, col, depth, true, onItem);
+      pairs.push({ key, value });
+      end = Math.max(key.end, value.end);
+      const n = this.line;
+      if (n >= this.lineCount || this.indent[n] < col) break;
+      if (this.indent[n] > col) decline();
+      keyStart = this.lineStart[n] + col;
+    }
+    return { kind: 'map', flow: false, pairs, start: first, end };
+  }
+
+  private blockSeq(first: number, col: number, depth: number, onItem?: (item: YamlNode) => void): YamlSeq {
+    const items: YamlNode[] = [];
+    let dash = first;
+    let end = first;
+    for (;;) {
+      const l = this.line;
+      const lineEnd = this.lineEnd[l];
+      const q = this.skipSpaces(dash + 1, lineEnd);
+      let item: YamlNode;
+      if (q < lineEnd && this.text.charCodeAt(q) !== HASH) {
+        if (this.text.charCodeAt(q) === DASH && this.isIndicatorEnd(q + 1, lineEnd)) decline();
+        if (this.keyEnd(q, lineEnd) >= 0) {
+          if (depth + 1 > this.maxDepth) decline();
+          item = this.blockMap(q, q - this.lineStart[l], depth + 1);
+        } else {
+          item = this.inlineValue(l, q, col, depth);
+        }
+      } else {
+        item = this.valueAfter(l, dash + 1, col, depth, false);
+      }
+      if (onItem) onItem(item);
+      else items.push(item);
+      end = Math.max(end, item.end);
+      const n = this.line;
+      if (n >= this.lineCount || this.indent[n] < col) break;
+      if (this.indent[n] > col) decline();
+      dash = this.lineStart[n] + col;
+      if (!(this.text.charCodeAt(dash) === DASH && this.isIndicatorEnd(dash + 1, this.lineEnd[n]))) break;
+    }
+    const seq: YamlSeq = { kind: 'seq', flow: false, items, start: first, end };
+    if (onItem) seq.streamed = true;
+    return seq;
+  }
+
+  /**
+   * The value after an indicator (`key:` or `-`) ending at `p` on line `l`, in a collection at column
+   * `col`: inline on the same line, or a block collection on the following lines, or empty.
+   */
+  private valueAfter(l: number, p: number, col: number, depth: number, isMapValue: boolean, onItem?: (item: YamlNode) => void): YamlNode {
+    const lineEnd = this.lineEnd[l];
+    const q = this.skipSpaces(p, lineEnd);
+    if (q < lineEnd && this.text.charCodeAt(q) !== HASH) return this.inlineValue(l, q, col, depth);
+    const n = this.nextContent(l + 1);
+    this.line = n;
+    if (n < this.lineCount) {
+      const indent = this.indent[n];
+      if (indent > col) return this.blockNode(n, indent, depth + 1, onItem);
+      // A sequence may stand at its key's own column: `entries:` then `- id: ...` below it.
+      if (isMapValue && indent === col) {
+        const offset = this.lineStart[n] + col;
+        if (this.text.charCodeAt(offset) === DASH && this.isIndicatorEnd(offset + 1, this.lineEnd[n])) {
+          if (depth + 1 > this.maxDepth) decline();
+          return this.blockSeq(offset, col, depth + 1, onItem);
+        }
+      }
+    }
+    return { kind: 'scalar', value: null, style: 'plain', start: q, end: q };
+  }
+
+  /** A value starting at `q` on line `l`; leaves `line` at the next content line. */
+  private inlineValue(l: number, q: number, col: number, depth: number): YamlNode {
+    const text = this.text;
+    const lineEnd = this.lineEnd[l];
+    const c = text[q];
+    let node: YamlNode;
+    let after: number;
+    switch (c) {
+      case '"':
+        node = this.doubleQuoted(q, lineEnd);
+        after = node.end;
+        break;
+      case "'":
+        node = this.singleQuoted(q, lineEnd);
+        after = node.end;
+        break;
+      case '[':
+        if (depth + 1 > this.maxDepth) decline();
+        node = this.flowSeq(q, lineEnd);
+        after = node.end;
+        break;
+      case '|':
+      case '>':
+        return this.blockScalar(l, q, col);
+      case '?':
+      case ':':
+      case ',':
+      case ']':
+      case '{':
+      case '}':
+      case '#':
+      case '&':
+      case '*':
+      case '!':
+      case '%':
+      case '@':
+      case '`':
+        return decline();
+      default:
+        if (c === '-' && this.isIndicatorEnd(q + 1, lineEnd)) decline();
+        node = this.plain(q, lineEnd);
+        after = node.end;
+    }
+    this.expectLineEnd(after, lineEnd);
+    this.line = this.nextContent(l + 1);
+    return node;
+  }
+
+  /** After a value only spaces and a comment (`#` after a space) may follow on the line. */
+  private expectLineEnd(p: number, lineEnd: number): void {
+    const q = this.skipSpaces(p, lineEnd);
+    if (q === lineEnd) return;
+    if (q > p && this.text.charCodeAt(q) === HASH) return;
+    decline();
+  }
+
+  private plain(q: number, lineEnd: number): YamlScalar {
+    const text = this.text;
+    let stop = lineEnd;
+    for (let i = q; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE && text.charCodeAt(i + 1) === HASH) {
+        stop = i;
+        break;
+      }
+      if (c === COLON && (i + 1 === lineEnd || text.charCodeAt(i + 1) === SPACE)) decline();
+    }
+    while (stop > q && text.charCodeAt(stop - 1) === SPACE) stop--;
+    const source = text.slice(q, stop);
+    return { kind: 'scalar', value: resolvePlainScalar(source), style: 'plain', start: q, end: stop };
+  }
+
+  private singleQuoted(q: number, lineEnd: number): YamlScalar {
+    const text = this.text;
+    let value = '';
+    let i = q + 1;
+    for (;;) {
+      const close = text.indexOf("'", i);
+      if (close < 0 || close >= lineEnd) decline();
+      value += text.slice(i, close);
+      if (text.charCodeAt(close + 1) === 39 && close + 1 < lineEnd) {
+        value += "'";
+        i = close + 2;
+        continue;
+      }
+      return { kind: 'scalar', value, style: 'single', start: q, end: close + 1 };
+    }
+  }
+
+  private doubleQuoted(q: number, lineEnd: number): YamlScalar {
+    const text = this.text;
+    let value = '';
+    let runStart = q + 1;
+    for (let i = q + 1; i < lineEnd; i++) {
+      const c = text[i];
+      if (c === '"') {
+        value += text.slice(runStart, i);
+        return { kind: 'scalar', value, style: 'double', start: q, end: i + 1 };
+      }
+      if (c !== '\\') continue;
+      value += text.slice(runStart, i);
+      const e = text[i + 1];
+      if (i + 1 >= lineEnd) decline();
+      const simple = SIMPLE_ESCAPES[e];
+      if (simple !== undefined) {
+        value += simple;
+        i += 1;
+      } else {
+        const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        if (digits === 0 || i + 1 + digits >= lineEnd) decline();
+        const hex = text.slice(i + 2, i + 2 + digits);
+        if (!/^[0-9a-fA-F]+$/.test(hex)) decline();
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) decline();
+        value += String.fromCodePoint(code);
+        i += 1 + digits;
+      }
+      runStart = i + 1;
+    }
+    return decline();
+  }
+
+  /** A one-line flow sequence of scalars: `[a, 'b', "c"]`. */
+  private flowSeq(q: number, lineEnd: number): YamlSeq {
+    const text = this.text;
+    const items: YamlNode[] = [];
+    let i = q + 1;
+    for (;;) {
+      i = this.skipSpaces(i, lineEnd);
+      if (i >= lineEnd) decline();
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACKET) return { kind: 'seq', flow: true, items, start: q, end: i + 1 };
+      let item: YamlScalar;
+      if (c === 34) item = this.doubleQuoted(i, lineEnd);
+      else if (c === 39) item = this.singleQuoted(i, lineEnd);
+      else item = this.flowPlain(i, lineEnd);
+      items.push(item);
+      i = this.skipSpaces(item.end, lineEnd);
+      const next = text.charCodeAt(i);
+      if (next === COMMA) i++;
+      else if (next === CLOSE_BRACKET) return { kind: 'seq', flow: true, items, start: q, end: i + 1 };
+      else decline();
+    }
+  }
+
+  private flowPlain(q: number, lineEnd: number): YamlScalar {
+    const text = this.text;
+    const first = text[q];
+    if ('-?:,[]{}#&*!|>\'"%@`'.includes(first)) decline();
+    let stop = q;
+    for (; stop < lineEnd; stop++) {
+      const c = text.charCodeAt(stop);
+      if (c === COMMA || c === CLOSE_BRACKET) break;
+      if (c === OPEN_BRACKET || c === 123 || c === 125 || c === HASH || c === COLON) decline();
+    }
+    if (stop >= lineEnd) decline();
+    while (stop > q && text.charCodeAt(stop - 1) === SPACE) stop--;
+    const source = text.slice(q, stop);
+    return { kind: 'scalar', value: resolvePlainScalar(source), style: 'plain', start: q, end: stop };
+  }
+
+  /** `|` or `>` with optional `-` chomping; content indentation detected from the first content line. */
+  private blockScalar(l: number, q: number, col: number): YamlScalar {
+    const text = this.text;
+    const lineEnd = this.lineEnd[l];
+    const folded = text[q] === '>';
+    let p = q + 1;
+    let strip = false;
+    if (text[p] === '-') {
+      strip = true;
+      p++;
+    }
+    this.expectLineEnd(p, lineEnd);
+    // Content lines: blank ones (spaces only) may come first; the first non-blank one sets the indentation.
+    let contentIndent = -1;
+    let blankMax = 0;
+    let n = l + 1;
+    for (; n < this.lineCount; n++) {
+      const spaces = this.rawIndent(n);
+      if (this.lineStart[n] + spaces === this.lineEnd[n]) {
+        blankMax = Math.max(blankMax, spaces);
+        continue;
+      }
+      contentIndent = spaces;
+      break;
+    }
+    if (contentIndent <= col || blankMax > contentIndent) decline();
+    const lines: (string | null)[] = [];
+    let lastContent = -1;
+    for (n = l + 1; n < this.lineCount; n++) {
+      const spaces = this.rawIndent(n);
+      const start = this.lineStart[n];
+      const end = this.lineEnd[n];
+      if (start + spaces === end) {
+        if (spaces > contentIndent) decline();
+        lines.push(null);
+        continue;
+      }
+      if (spaces < contentIndent) break;
+      if (folded && spaces > contentIndent) decline();
+      lines.push(text.slice(start + contentIndent, end));
+      lastContent = n;
+    }
+    const body = lines.slice(0, lastContent - l);
+    let value: string;
+    if (!folded) {
+      value = body.map((line) => line ?? '').join('\n');
+    } else {
+      value = '';
+      let seenText = false;
+      let blanks = 0;
+      for (const line of body) {
+        if (line === null) {
+          blanks++;
+          continue;
+        }
+        value += seenText && blanks === 0 ? ' ' + line : '\n'.repeat(blanks) + line;
+        seenText = true;
+        blanks = 0;
+      }
+    }
+    if (!strip) value += '\n';
+    let end = this.lineEnd[lastContent];
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    this.line = this.nextContent(lastContent + 1);
+    return { kind: 'scalar', value, style: folded ? 'folded' : 'literal', start: q, end };
+  }
+
+  private rawIndent(l: number): number {
+    let p = this.lineStart[l];
+    const end = this.lineEnd[l];
+    while (p < end && this.text.charCodeAt(p) === SPACE) p++;
+    return p - this.lineStart[l];
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};

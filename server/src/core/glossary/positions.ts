@@ -1,0 +1,64 @@
+import type { Position, Range } from '../types';
+
+/**
+ * Offsets to positions (0-based lines, UTF-16 characters; `\n`, `\r\n` and `\r` end lines, as in the
+ * editor). Like LineMap, plus a cursor: lookups in increasing order, as a loader makes them, step
+ * forward instead of searching.
+ */
+export class PositionIndex {
+  private readonly lineStarts: Int32Array;
+  private cursor = 0;
+
+  constructor(text: string) {
+    const starts: number[] = [0];
+    if (text.includes('\r')) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (c === 10) starts.push(i + 1);
+      }
+    } else {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    this.lineStarts = Int32Array.from(starts);
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts;
+    let line = this.cursor;
+    if (offset >= starts[line] && (line + 1 >= starts.length || offset < starts[line + 1])) {
+      // same line as the last lookup
+    } else if (offset >= starts[line] && line + 4 < starts.length && offset < starts[line + 4]) {
+      while (starts[line + 1] <= offset) line++;
+    } else {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset) low = mid;
+        else high = mid - 1;
+      }
+      line = low;
+    }
+    this.cursor = line;
+    return { line, character: offset - starts[line] };
+  }
+
+  /** The offset of a position, clamped to its line (a character past the line's end gives the end). */
+  offsetAt(position: Position, text: string): number {
+    const starts = this.lineStarts;
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return text.length;
+    const start = starts[position.line];
+    let end = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+    if (end > start && text[end - 1] === '\n') end--;
+    if (end > start && text[end - 1] === '\r') end--;
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}

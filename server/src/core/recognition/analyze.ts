@@ -1,0 +1,791 @@
+import { LineMap } from '../text';
+import { rolesNamedBy } from '../titles';
+import { findAnnotations, type RawAnnotation } from './annotations';
+import {
+  CASE_ANY,
+  CASE_WRITTEN_OR_CAPS,
+  F_DIACRITICS,
+  F_FIRST_UPPER,
+  F_VIETNAMESE,
+  MATCH_KINDS,
+  P_FORM,
+  P_HONORIFIC,
+  P_TITLE,
+  P_TYPE_WORD,
+  SEPARATOR_SPACE,
+  type CompiledGlossary,
+  type PatternWords,
+  type WordTable,
+} from './compile';
+import { detectDocumentDate, readFrontMatter } from './documentDate';
+import { DOCUMENT_TYPE_WORDS, readDocumentNumberAt, serialKey, typeCodesOf } from './documentNumber';
+import { stripDiacritics } from './fold';
+import { isInsideLink } from './links';
+import type {
+  AmbiguousReference,
+  Annotation,
+  Candidate,
+  DocumentAnalysis,
+  DocumentCitation,
+  DocumentLanguage,
+  LanguageSpan,
+  MatchKind,
+  Mention,
+  TextSpan,
+  TitleContext,
+} from './mention';
+import {
+  HISTORICAL_PREFIXES,
+  NAME_PARTICLES,
+  NOT_NAME_WORDS,
+  TITLES_WITH_POSTING,
+  TWO_WORD_COUNTRIES,
+  VIETNAMESE_SURNAMES,
+} from './titleWords';
+import {
+  foldedWord,
+  separatorClass,
+  SEP_JOIN,
+  SEP_OTHER,
+  T_ALL_DIGITS,
+  T_DIGIT,
+  T_LOWER,
+  T_NON_ASCII,
+  T_PARAGRAPH,
+  T_UPPER,
+  caseBits,
+  TokenList,
+  tokenize,
+  wordEquals,
+} from './tokens';
+
+export interface AnalyzeOptions {
+  /** The document's line map, when the caller has one already. */
+  lineMap?: LineMap;
+}
+
+/** Share of Vietnamese-only letters above which a paragraph is Vietnamese (about 0.3 in Vietnamese prose). */
+const VIETNAMESE_SHARE = 0.1;
+/** Paragraphs shorter than this (in letters) take the document's language. */
+const MIN_PARAGRAPH_LETTERS = 40;
+const MAX_NAME_WORDS = 5;
+
+/** Reused between documents: the words of the document being analysed. */
+const documentWords = new TokenList();
+const patternScratch = new TokenList();
+
+/** Finds everything the glossary knows or lacks in one document, in one pass over its words. */
+export function analyzeDocument(text: string, compiled: CompiledGlossary, options: AnalyzeOptions = {}): DocumentAnalysis {
+  return new DocumentScan(text, compiled, options.lineMap ?? new LineMap(text)).run();
+}
+
+/** Every mention of the glossary in a text (the mentions of analyzeDocument). */
+export function findMentions(text: string, compiled: CompiledGlossary, lineMap?: LineMap): Mention[] {
+  return analyzeDocument(text, compiled, { lineMap }).mentions;
+}
+
+/** A title (or form of address) just recognised, waiting for the name after it. */
+interface PendingTitle {
+  firstWord: number;
+  lastWord: number;
+  honorific: boolean;
+  lang: DocumentLanguage;
+}
+
+class DocumentScan {
+  private readonly words = documentWords;
+  private readonly mentions: Mention[] = [];
+  private readonly ambiguous: AmbiguousReference[] = [];
+  private readonly candidates: Candidate[] = [];
+  private readonly annotations: Annotation[] = [];
+  /** Entry index -> start of its latest full mention (for short names). */
+  private readonly lastFullMention = new Map<number, number>();
+  private wordLang = new Uint8Array(0);
+  private pendingTitle: PendingTitle | undefined;
+  /** Trie hits of the current walk: pattern and the word it ends at, in walk order. */
+  private hitPattern: number[] = [];
+  private hitEnd: number[] = [];
+  private hitCount = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly c: CompiledGlossary,
+    private readonly lineMap: LineMap,
+  ) {}
+
+  run(): DocumentAnalysis {
+    const { text, words } = this;
+    const front = readFrontMatter(text);
+    const rawAnnotations = findAnnotations(text);
+    // Words between annotations only: text inside `[[...]]` is not matched again.
+    words.reset();
+    const annotationAt: number[] = [];
+    let from = 0;
+    for (const a of rawAnnotations) {
+      tokenize(text, from, a.start, words);
+      annotationAt.push(words.count);
+      from = a.end;
+    }
+    tokenize(text, from, text.length, words);
+    const { lang, spans } = this.detectLanguages(front?.values.get('lang'));
+
+    let nextAnnotation = 0;
+    let annotationWord = rawAnnotations.length ? annotationAt[0] : -1;
+    // Most words start nothing: a probe of the first-word table by hash alone (no string compared)
+    // skips them; step() looks closer at the rest.
+    const { slots, mask } = this.c.firstWords;
+    const wordHashes = this.c.wordHashes;
+    const hashes = words.hash;
+    const flags = words.flags;
+    const count = words.count;
+    for (let i = 0; i < count; ) {
+      if (i >= annotationWord && annotationWord >= 0) {
+        while (nextAnnotation < rawAnnotations.length && annotationAt[nextAnnotation] <= i) this.addAnnotation(rawAnnotations[nextAnnotation++]);
+        annotationWord = nextAnnotation < rawAnnotations.length ? annotationAt[nextAnnotation] : -1;
+      }
+      const hash = hashes[i];
+      let known = false;
+      for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+        const v = slots[slot];
+        if (v === 0) break;
+        if (wordHashes[v - 1] === hash) {
+          known = true;
+          break;
+        }
+      }
+      if (!known && !(flags[i] & T_DIGIT) && (this.pendingTitle === undefined || this.pendingTitle.lastWord !== i - 1)) {
+        i++;
+        continue;
+      }
+      i = this.step(i);
+    }
+    while (nextAnnotation < rawAnnotations.length) this.addAnnotation(rawAnnotations[nextAnnotation++]);
+
+    const byStart = (a: TextSpan, b: TextSpan) => a.start - b.start || a.end - b.end;
+    const analysis: DocumentAnalysis = {
+      mentions: this.mentions.sort(byStart),
+      ambiguous: this.ambiguous,
+      candidates: this.candidates,
+      annotations: this.annotations,
+      lang,
+    };
+    const date = detectDocumentDate(text);
+    if (date) analysis.date = date;
+    if (spans.length) analysis.languageSpans = spans;
+    return analysis;
+  }
+
+  // --- one step of the scan -------------------------------------------------------------------------
+
+  /** Recognises what starts at word i; returns the next word to look at. */
+  private step(i: number): number {
+    const { words } = this;
+    this.walk(i);
+    if (this.hitCount === 0) {
+      if (words.flags[i] & T_DIGIT) {
+        const next = this.readNumber(i, undefined);
+        if (next >= 0) return next;
+      }
+      if (this.pendingTitle && this.titleBefore(i)) {
+        const next = this.readUnknownOfficial(i);
+        if (next >= 0) return next;
+      }
+      return i + 1;
+    }
+    let formEnd = -1;
+    let formHits: number[] = [];
+    let shortChoice: number | number[] | undefined;
+    let titleEnd = -1;
+    let titlePattern = -1;
+    let typeEnd = -1;
+    let typePattern = -1;
+    // Hits come in walk order (shallow to deep): look from the deepest.
+    for (let h = this.hitCount - 1; h >= 0; ) {
+      const end = this.hitEnd[h];
+      let full: number[] | undefined;
+      let shorts: number[] | undefined;
+      for (; h >= 0 && this.hitEnd[h] === end; h--) {
+        const p = this.hitPattern[h];
+        const type = this.c.patternType[p];
+        if (type === P_FORM) {
+          if (this.c.patternMatch[p] === MATCH_SHORT) (shorts ??= []).push(p);
+          else (full ??= []).push(p);
+        } else if (type === P_TITLE || type === P_HONORIFIC) {
+          if (titleEnd < 0) {
+            titleEnd = end;
+            titlePattern = p;
+          }
+        } else if (type === P_TYPE_WORD && typeEnd < 0) {
+          typeEnd = end;
+          typePattern = p;
+        }
+      }
+      if (formEnd >= 0) continue;
+      if (full) {
+        formEnd = end;
+        formHits = full;
+      } else if (shorts) {
+        const choice = this.chooseShort(shorts, i);
+        if (choice !== undefined) {
+          formEnd = end;
+          formHits = shorts;
+          shortChoice = choice;
+        }
+      }
+    }
+
+    const formLength = formEnd - i;
+    if (typeEnd >= 0 && typeEnd - i >= formLength && typeEnd >= titleEnd) {
+      const next = this.readReference(i, typeEnd, typePattern);
+      if (next >= 0) return next;
+    }
+    if (titleEnd >= 0 && titleEnd > formEnd) {
+      // A shorter form inside the title is still a mention (`National Assembly` in `National Assembly Chairman`).
+      if (formEnd >= 0) this.emitForm(i, formEnd, formHits, shortChoice);
+      return this.startTitle(i, titleEnd, titlePattern);
+    }
+    if (formEnd >= 0) return this.emitForm(i, formEnd, formHits, shortChoice);
+    if (words.flags[i] & T_DIGIT) {
+      const next = this.readNumber(i, undefined);
+      if (next >= 0) return next;
+    }
+    if (this.titleBefore(i)) {
+      const next = this.readUnknownOfficial(i);
+      if (next >= 0) return next;
+    }
+    return i + 1;
+  }
+
+  /** Walks the trie from word i, collecting every pattern that ends on the way and passes its checks. */
+  private walk(i: number): void {
+    const { c, words } = this;
+    this.hitCount = 0;
+    const first = this.lookup(c.firstWords, i);
+    if (first < 0) return;
+    let node = c.rootChild[first];
+    for (let j = i; ; ) {
+      for (let p = c.nodePattern[node]; p >= 0; p = c.patternNext[p]) {
+        if (this.accepts(p, i, j)) {
+          this.hitPattern[this.hitCount] = p;
+          this.hitEnd[this.hitCount] = j;
+          this.hitCount++;
+        }
+      }
+      if (j + 1 >= words.count) return;
+      const separator = this.separatorKey(j);
+      if (separator < 0) return;
+      const word = this.lookup(c.allWords, j + 1);
+      if (word < 0) return;
+      node = this.child(node, word * SEPARATOR_SPACE + separator);
+      if (node === 0) return;
+      j++;
+    }
+  }
+
+  private lookup(table: WordTable, k: number): number {
+    const { words, c, text } = this;
+    const hash = words.hash[k];
+    const { slots, mask } = table;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const v = slots[slot];
+      if (v === 0) return -1;
+      const id = v - 1;
+      if (c.wordHashes[id] === hash && wordMatches(text, words.start[k], words.end[k], c.words[id])) return id;
+    }
+  }
+
+  private child(node: number, key: number): number {
+    const { childStart, childKey, childNode } = this.c;
+    let low = childStart[node];
+    let high = childStart[node + 1] - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const k = childKey[mid];
+      if (k === key) return childNode[mid];
+      if (k < key) low = mid + 1;
+      else high = mid - 1;
+    }
+    return 0;
+  }
+
+  /** The separator id between word j and word j + 1, or -1 when no form has it. */
+  private separatorKey(j: number): number {
+    const a = this.words.end[j];
+    const b = this.words.start[j + 1];
+    if (b - a === 1 && this.text.charCodeAt(a) === 32) return SEP_JOIN;
+    const kind = separatorClass(this.text, a, b);
+    if (kind !== SEP_OTHER) return kind;
+    if (this.c.separatorIds.size === 0 || b - a > 8) return -1;
+    return this.c.separatorIds.get(this.text.slice(a, b)) ?? -1;
+  }
+
+  // --- checks of case and diacritics -----------------------------------------------------------------
+
+  /** Whether words i..j, which fold to pattern p, are written as p requires. */
+  private accepts(p: number, i: number, j: number): boolean {
+    const { c, words, text } = this;
+    const caseRule = c.patternCase[p];
+    const flags = c.patternFlags[p];
+    if (caseRule === CASE_ANY && !(flags & F_DIACRITICS)) return true;
+    // Cheap rejection first: `an`, `long`, `who` against `An`, `Long`, `WHO`.
+    if (flags & F_FIRST_UPPER && caseRule !== CASE_ANY && !(words.flags[i] & T_UPPER)) return false;
+    const written = this.patternWords(p);
+    if (written.lower.length !== j - i + 1) return false;
+    if (flags & F_DIACRITICS) {
+      for (let k = i; k <= j; k++) {
+        if (sameText(text, words.start[k], words.end[k], written.raw[k - i])) continue;
+        if (text.slice(words.start[k], words.end[k]).normalize('NFC').toLowerCase() !== written.lower[k - i]) return false;
+      }
+    }
+    if (caseRule === CASE_ANY) return true;
+    let asWritten = true;
+    for (let k = i; k <= j && asWritten; k++) {
+      const expected = written.caseBits[k - i];
+      const bits = expected >= 0 ? caseBits(text, words.start[k], words.end[k]) : -1;
+      if (bits >= 0) asWritten = bits === expected;
+      else asWritten = stripDiacritics(text.slice(words.start[k], words.end[k])) === written.stripped[k - i];
+    }
+    if (asWritten) return true;
+    if (caseRule !== CASE_WRITTEN_OR_CAPS) return false;
+    for (let k = i; k <= j; k++) if (words.flags[k] & T_LOWER) return false;
+    return true;
+  }
+
+  private patternWords(p: number): PatternWords {
+    let cached = this.c.patternWords[p];
+    if (!cached) {
+      const written = this.c.patternWritten[p];
+      patternScratch.reset();
+      tokenize(written, 0, written.length, patternScratch);
+      cached = { raw: [], stripped: [], lower: [], caseBits: [] };
+      for (let k = 0; k < patternScratch.count; k++) {
+        const start = patternScratch.start[k];
+        const end = patternScratch.end[k];
+        const word = written.slice(start, end);
+        cached.raw.push(word);
+        cached.stripped.push(stripDiacritics(word));
+        cached.lower.push(word.normalize('NFC').toLowerCase());
+        cached.caseBits.push(caseBits(written, start, end));
+      }
+      this.c.patternWords[p] = cached;
+    }
+    return cached;
+  }
+
+  // --- mentions of entries ---------------------------------------------------------------------------
+
+  private emitForm(i: number, end: number, hits: number[], shortChoice: number | number[] | undefined): number {
+    const { c, words, text } = this;
+    const start = words.start[i];
+    const stop = words.end[end];
+    if (isInsideLink(text, start, stop)) return i + 1;
+    let targets: number[];
+    if (shortChoice !== undefined) targets = typeof shortChoice === 'number' ? [shortChoice] : shortChoice;
+    else {
+      targets = distinctTargets(c, hits);
+      if (targets.length > 1) {
+        // A form shared by several entries: those that match exactly as written come first.
+        const exact = distinctTargets(c, hits.filter((p) => this.writtenExactly(p, i, end)));
+        if (exact.length >= 1) targets = exact;
+      }
+    }
+    const title = this.titleBefore(i);
+    if (targets.length > 1) {
+      const matchKind = MATCH_KINDS[c.patternMatch[hits[0]]];
+      this.ambiguous.push(this.ambiguousAt(start, stop, targets, matchKind, undefined));
+      this.pendingTitle = undefined;
+      return end + 1;
+    }
+    const target = targets[0];
+    const entry = c.entries[target];
+    let matchIndex = 255;
+    for (const p of hits) if (c.patternTarget[p] === target && c.patternMatch[p] < matchIndex) matchIndex = c.patternMatch[p];
+    const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined);
+    if (title && entry.kind === 'official') mention.title = this.titleContext(title);
+    this.mentions.push(mention);
+    if (mention.match !== 'short') this.lastFullMention.set(target, start);
+    this.pendingTitle = undefined;
+    return end + 1;
+  }
+
+  private writtenExactly(p: number, i: number, j: number): boolean {
+    const written = this.patternWords(p);
+    for (let k = i; k <= j; k++) {
+      const bits = caseBits(this.text, this.words.start[k], this.words.end[k]);
+      if (bits < 0 || bits !== written.caseBits[k - i]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Which entry a short name (`Cuong`) refers to: one whose role title stands right before it, else the
+   * entry mentioned in full most recently. In Vietnamese text a bare short name is not taken (`Chính`
+   * starts `Chính phủ`): a title or a form of address (`ông Cường`) must precede it.
+   */
+  private chooseShort(shorts: number[], i: number): number | number[] | undefined {
+    const { c } = this;
+    const targets = distinctTargets(c, shorts);
+    const title = this.titleBefore(i);
+    if (this.wordLang[i] === LANG_VI && !title) return undefined;
+    const nearest = (list: number[]) => {
+      let best: number | undefined;
+      let bestAt = -1;
+      for (const t of list) {
+        const at = this.lastFullMention.get(t);
+        if (at !== undefined && at > bestAt) {
+          best = t;
+          bestAt = at;
+        }
+      }
+      return best;
+    };
+    if (title && !title.honorific) {
+      const titleText = this.text.slice(this.words.start[title.firstWord], this.words.end[title.lastWord]);
+      const fitting = targets.filter((t) => rolesNamedBy(titleText, c.entries[t].roles).length > 0);
+      if (fitting.length === 1) return fitting[0];
+      if (fitting.length > 1) return nearest(fitting) ?? fitting;
+    }
+    return nearest(targets);
+  }
+
+  // --- titles ----------------------------------------------------------------------------------------
+
+  private startTitle(i: number, end: number, pattern: number): number {
+    const { words, c } = this;
+    let last = end;
+    // `Ambassador to Vietnam Caroline Beresford`: the posting belongs to the title.
+    if (TITLES_WITH_POSTING.has(foldedWord(this.text, words.start[end], words.end[end])) && last + 2 < words.count) {
+      const to = last + 1;
+      if (this.spaceBetween(last, to) && foldedWord(this.text, words.start[to], words.end[to]) === 'to' && words.flags[to + 1] & T_UPPER && this.spaceBetween(to, to + 1)) {
+        last = to + 1;
+        if (last + 1 < words.count && this.spaceBetween(last, last + 1)) {
+          const pair = `${foldedWord(this.text, words.start[last], words.end[last])} ${foldedWord(this.text, words.start[last + 1], words.end[last + 1])}`;
+          if (TWO_WORD_COUNTRIES.has(pair)) last++;
+        }
+      }
+    }
+    this.pendingTitle = {
+      firstWord: i,
+      lastWord: last,
+      honorific: c.patternType[pattern] === P_HONORIFIC,
+      lang: c.patternFlags[pattern] & F_VIETNAMESE ? 'vi' : 'en',
+    };
+    return last + 1;
+  }
+
+  /** The pending title if it stands right before word i (separated by spaces only). */
+  private titleBefore(i: number): PendingTitle | undefined {
+    const title = this.pendingTitle;
+    if (!title || title.lastWord !== i - 1 || !this.spaceBetween(i - 1, i)) return undefined;
+    return title;
+  }
+
+  private titleContext(title: PendingTitle): TitleContext {
+    const { words } = this;
+    return this.titleAt(words.start[title.firstWord], words.end[title.lastWord], title);
+  }
+
+  /** `former`, `the late`, `then-`, `ex-`, `nguyên`, `cố` right before the title. */
+  private isHistorical(firstWord: number): boolean {
+    if (firstWord === 0) return false;
+    const { words, text } = this;
+    const prev = firstWord - 1;
+    const word = text.slice(words.start[prev], words.end[prev]).normalize('NFC').toLowerCase();
+    if (!HISTORICAL_PREFIXES.includes(word)) return false;
+    const gap = text.slice(words.end[prev], words.start[firstWord]);
+    if (word === 'then' || word === 'ex') return /^[-‐‑–]$/.test(gap);
+    return /^\s+$/.test(gap);
+  }
+
+  /** True when only whitespace (at most one line break) separates word a from word b. */
+  private spaceBetween(a: number, b: number): boolean {
+    const from = this.words.end[a];
+    const to = this.words.start[b];
+    let newlines = 0;
+    for (let k = from; k < to; k++) {
+      const code = this.text.charCodeAt(k);
+      if (code === 10) {
+        if (++newlines > 1) return false;
+      } else if (code !== 32 && code !== 9 && code !== 13 && code !== 0xa0) return false;
+    }
+    return to > from;
+  }
+
+  // --- officials the glossary lacks ------------------------------------------------------------------
+
+  /**
+   * After a title, a capitalised name that is no entry's: `Deputy Prime Minister Ho Duc Phoc`. Only
+   * names that look like names (2 to 5 capitalised words; in Vietnamese text starting with a family name)
+   * are proposed: each candidate becomes an "Add to glossary" suggestion.
+   */
+  private readUnknownOfficial(i: number): number {
+    const { words, text } = this;
+    const title = this.titleBefore(i)!;
+    const titleWord = title.firstWord;
+    const titleText = text.slice(words.start[titleWord], words.end[title.lastWord]);
+    if (title.honorific && titleText.normalize('NFC').toLowerCase() !== 'đồng chí') return -1;
+    if (!title.honorific && !(words.flags[titleWord] & T_UPPER)) return -1;
+    const vietnamese = this.wordLang[i] === LANG_VI;
+    const run: number[] = [];
+    for (let k = i; k < words.count && run.length < 8; k++) {
+      if (k > i && !this.spaceBetween(k - 1, k) && !this.hyphenBetween(k - 1, k)) break;
+      const flags = words.flags[k];
+      const folded = foldedWord(text, words.start[k], words.end[k]);
+      if (flags & T_UPPER && flags & T_LOWER && !(flags & T_DIGIT) && !NOT_NAME_WORDS.has(folded)) {
+        run.push(k);
+        continue;
+      }
+      if (!vietnamese && !(flags & T_UPPER) && NAME_PARTICLES.has(folded) && run.length > 0) {
+        run.push(k);
+        continue;
+      }
+      break;
+    }
+    while (run.length && !(words.flags[run[run.length - 1]] & T_UPPER)) run.pop();
+    let first = 0;
+    if (vietnamese) {
+      first = run.findIndex((k, n) => VIETNAMESE_SURNAMES.has(foldedWord(text, words.start[k], words.end[k])) && run.length - n >= 2 && run.length - n <= 4);
+      if (first < 0 || first > 4) return -1;
+    } else if (run.length < 2 || run.length > MAX_NAME_WORDS) return -1;
+    const nameStart = words.start[run[first]];
+    const nameEnd = words.end[run[run.length - 1]];
+    if (isInsideLink(text, nameStart, nameEnd)) return -1;
+    const titleEnd = first > 0 ? words.end[run[first - 1]] : words.end[title.lastWord];
+    const titleSpan = this.titleAt(words.start[titleWord], titleEnd, title);
+    const name = text.slice(nameStart, nameEnd);
+    this.candidates.push({ start: nameStart, end: nameEnd, range: this.lineMap.rangeOf(nameStart, nameEnd), text: name, kind: 'official', title: titleSpan.text, name, titleSpan });
+    this.pendingTitle = undefined;
+    return run[run.length - 1] + 1;
+  }
+
+  private hyphenBetween(a: number, b: number): boolean {
+    const from = this.words.end[a];
+    return this.words.start[b] - from === 1 && /[-‐‑]/.test(this.text[from]);
+  }
+
+  // --- documents -------------------------------------------------------------------------------------
+
+  /**
+   * After a type word (`Resolution`, `Nghị quyết`), optionally `No.`/`số`: a full number (checked
+   * against the type word) or a short reference (`Resolution 59`) to the one entry of that type and
+   * serial number.
+   */
+  private readReference(i: number, typeEnd: number, pattern: number): number {
+    const { words, text, c } = this;
+    const typeWord = DOCUMENT_TYPE_WORDS[c.patternTarget[pattern]];
+    let k = typeEnd + 1;
+    if (k >= words.count || !this.spaceBetween(typeEnd, k)) return -1;
+    let numbered = false;
+    const word = text.slice(words.start[k], words.end[k]).normalize('NFC').toLowerCase();
+    if (word === 'no' || word === 'number' || word === 'số' || word === 'so') {
+      const gap = text.slice(words.end[k], k + 1 < words.count ? words.start[k + 1] : words.end[k]);
+      if (!/^\.?:?[ \u00a0]{0,2}$/.test(gap) || gap.length === 0) return -1;
+      numbered = true;
+      k++;
+    }
+    if (k >= words.count || !(words.flags[k] & T_DIGIT)) return -1;
+    const typeSpan = { first: i, last: typeEnd, codes: typeWord.codes };
+    const full = this.readNumber(k, typeSpan);
+    if (full >= 0) return full;
+    if (!(words.flags[k] & T_ALL_DIGITS) || words.end[k] - words.start[k] > 5) return -1;
+    // English type words are names here: `Resolution 59`, `RESOLUTION 59`, or any case with `No.`.
+    if (typeWord.lang === 'en' && !numbered && !(words.flags[i] & T_UPPER)) return -1;
+    const after = text.charCodeAt(words.end[k]);
+    const afterNext = text.charCodeAt(words.end[k] + 1);
+    const continues = (code: number) => code === 0x2f || code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2013;
+    if (continues(after) && /[\p{L}\p{N}]/u.test(String.fromCharCode(afterNext || 32))) return -1;
+    if (after === 0x2e && afterNext >= 0x30 && afterNext <= 0x39) return -1;
+    const serial = serialKey(text.slice(words.start[k], words.end[k]));
+    const targets: number[] = [];
+    for (const code of typeWord.codes) for (const t of c.shortReferences.get(`${code}:${serial}`) ?? []) if (!targets.includes(t)) targets.push(t);
+    if (targets.length === 0) return -1;
+    const start = words.start[i];
+    const end = words.end[k];
+    if (isInsideLink(text, start, end)) return k + 1;
+    const document: DocumentCitation = { typeWord: this.span(start, words.end[typeEnd]), typeWordCodes: typeWord.codes.slice() };
+    if (targets.length > 1) {
+      this.ambiguous.push(this.ambiguousAt(start, end, targets, 'number', document));
+    } else {
+      this.mentions.push(this.mentionAt(start, end, targets[0], 'number', document));
+    }
+    this.pendingTitle = undefined;
+    return k + 1;
+  }
+
+  /** A full document number at word i; returns the first word after it, or -1. */
+  private readNumber(i: number, typeWord: { first: number; last: number; codes: string[] } | undefined): number {
+    const { words, text, c } = this;
+    if (!(words.flags[i] & T_ALL_DIGITS)) return -1;
+    // Cheap check before the pattern: a number goes on with a dash or a slash.
+    let next = words.end[i];
+    if (text.charCodeAt(next) === 32) next++;
+    const code = text.charCodeAt(next);
+    if (code !== 0x2d && code !== 0x2f && !(code >= 0x2010 && code <= 0x2014)) return -1;
+    const start = words.start[i];
+    const number = readDocumentNumberAt(text, start);
+    if (!number) return -1;
+    const end = start + number.text.length;
+    let after = i + 1;
+    while (after < words.count && words.start[after] < end) after++;
+    if (isInsideLink(text, start, end)) return after;
+    const document: DocumentCitation = { number };
+    let kindCodes = typeCodesOf(number);
+    if (typeWord) {
+      document.typeWord = this.span(words.start[typeWord.first], words.end[typeWord.last]);
+      document.typeWordCodes = typeWord.codes.slice();
+      if (kindCodes.length && !typeWord.codes.some((code) => kindCodes.includes(code))) document.typeMismatch = true;
+      if (!number.typeCode) kindCodes = kindCodes.filter((code) => typeWord.codes.includes(code));
+    }
+    const targets = c.numbers.get(number.normalized) ?? [];
+    if (targets.length === 1) this.mentions.push(this.mentionAt(start, end, targets[0], 'number', document));
+    else if (targets.length > 1) this.ambiguous.push(this.ambiguousAt(start, end, targets, 'number', document));
+    else {
+      const resolution = number.typeCode ? kindCodes[0] === 'NQ' : kindCodes.length === 1 && kindCodes[0] === 'NQ';
+      this.candidates.push({ start, end, range: this.lineMap.rangeOf(start, end), text: text.slice(start, end), kind: resolution ? 'resolution' : 'document', document });
+    }
+    this.pendingTitle = undefined;
+    return after;
+  }
+
+  // --- annotations -----------------------------------------------------------------------------------
+
+  private addAnnotation(raw: RawAnnotation): void {
+    const entry = this.c.glossary.byId.get(raw.id);
+    const annotation: Annotation = {
+      start: raw.start,
+      end: raw.end,
+      range: this.lineMap.rangeOf(raw.start, raw.end),
+      text: this.text.slice(raw.start, raw.end),
+      id: raw.id,
+      idSpan: this.span(raw.idStart, raw.idEnd),
+      known: entry !== undefined,
+    };
+    if (raw.shown !== undefined) annotation.shown = raw.shown;
+    this.annotations.push(annotation);
+    if (entry) {
+      const index = this.c.entryIndex.get(entry.id)!;
+      this.mentions.push(this.mentionAt(raw.start, raw.end, index, 'annotation', undefined));
+      this.lastFullMention.set(index, raw.start);
+    }
+    this.pendingTitle = undefined;
+  }
+
+  // --- language ---------------------------------------------------------------------------------------
+
+  /**
+   * The language of each paragraph from the share of letters only Vietnamese uses; the document's is
+   * front matter `lang:` or the language of most of its letters.
+   */
+  private detectLanguages(declared: string | undefined): { lang: DocumentLanguage; spans: LanguageSpan[] } {
+    const { words } = this;
+    const n = words.count;
+    this.wordLang = new Uint8Array(n);
+    const paragraphs: { first: number; last: number; lang: number }[] = [];
+    let letters = 0;
+    let viet = 0;
+    let first = 0;
+    let viLetters = 0;
+    let enLetters = 0;
+    const close = (last: number) => {
+      const lang = letters < MIN_PARAGRAPH_LETTERS ? LANG_UNKNOWN : viet >= letters * VIETNAMESE_SHARE ? LANG_VI : LANG_EN;
+      if (lang === LANG_VI) viLetters += letters;
+      else if (lang === LANG_EN) enLetters += letters;
+      paragraphs.push({ first, last, lang });
+    };
+    for (let k = 0; k < n; k++) {
+      if (k > 0 && words.flags[k] & T_PARAGRAPH) {
+        close(k - 1);
+        first = k;
+        letters = 0;
+        viet = 0;
+      }
+      letters += words.end[k] - words.start[k];
+      viet += words.viet[k];
+    }
+    if (n > 0) close(n - 1);
+    const override = declaredLanguage(declared);
+    const docLang = override ?? (viLetters > enLetters ? LANG_VI : LANG_EN);
+    const spans: LanguageSpan[] = [];
+    for (const p of paragraphs) {
+      const lang = override ?? (p.lang === LANG_UNKNOWN ? docLang : p.lang);
+      this.wordLang.fill(lang, p.first, p.last + 1);
+      if (lang !== docLang) {
+        const previous = spans[spans.length - 1];
+        const start = words.start[p.first];
+        const end = words.end[p.last];
+        if (previous && previous.lang === LANGS[lang] && previous.end >= start - 4) previous.end = end;
+        else spans.push({ start, end, lang: LANGS[lang] });
+      }
+    }
+    return { lang: LANGS[docLang], spans };
+  }
+
+  // Result objects are built field by field: object spread is many times slower in this hot path.
+  private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined): Mention {
+    const entry = this.c.entries[target];
+    const mention: Mention = { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end), entryId: entry.id, kind: entry.kind, match };
+    if (document) mention.document = document;
+    return mention;
+  }
+
+  private ambiguousAt(start: number, end: number, targets: number[], match: MatchKind, document: DocumentCitation | undefined): AmbiguousReference {
+    const entryIds = targets.map((t) => this.c.entries[t].id);
+    const reference: AmbiguousReference = { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end), entryIds, match };
+    if (document) reference.document = document;
+    return reference;
+  }
+
+  private titleAt(start: number, end: number, title: PendingTitle): TitleContext {
+    const context: TitleContext = { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end), historical: this.isHistorical(title.firstWord), lang: title.lang };
+    if (title.honorific) context.honorific = true;
+    return context;
+  }
+
+  private span(start: number, end: number): TextSpan {
+    return { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end) };
+  }
+}
+
+const MATCH_SHORT = MATCH_KINDS.indexOf('short');
+const LANG_EN = 0;
+const LANG_VI = 1;
+const LANG_UNKNOWN = 2;
+const LANGS: DocumentLanguage[] = ['en', 'vi', 'en'];
+
+function declaredLanguage(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim().toLowerCase();
+  if (/^(vi|vie|vietnamese|tiếng việt)([-_].*)?$/.test(v)) return LANG_VI;
+  if (/^(en|eng|english)([-_].*)?$/.test(v)) return LANG_EN;
+  return undefined;
+}
+
+function distinctTargets(c: CompiledGlossary, patterns: number[]): number[] {
+  const out: number[] = [];
+  for (const p of patterns) {
+    const t = c.patternTarget[p];
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** True when `text[start, end)` is exactly `expected`, without making a string of it. */
+function sameText(text: string, start: number, end: number, expected: string): boolean {
+  if (end - start !== expected.length) return false;
+  for (let k = 0; k < expected.length; k++) if (text.charCodeAt(start + k) !== expected.charCodeAt(k)) return false;
+  return true;
+}
+
+function wordMatches(text: string, start: number, end: number, folded: string): boolean {
+  // Most words are ASCII and as long as their fold: compare code units directly first.
+  if (end - start === folded.length) {
+    let k = 0;
+    for (; k < folded.length; k++) {
+      let code = text.charCodeAt(start + k);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code !== folded.charCodeAt(k)) break;
+    }
+    if (k === folded.length) return true;
+  }
+  return wordEquals(text, start, end, folded);
+}

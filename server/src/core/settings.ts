@@ -1,0 +1,65 @@
+import { DOCUMENT_DIAGNOSTIC_CODES, type SeverityOverrides } from './diagnostics';
+import { DEFAULT_DOCUMENT_PATTERNS, DEFAULT_GLOSSARY_PATTERNS } from './workspace';
+
+/** The `policyGloss.*` settings the server reads. */
+export interface Settings {
+  glossaryFiles: string[];
+  documents: string[];
+  inlayHints: { shortNames: boolean };
+  diagnostics: { severity: SeverityOverrides };
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  glossaryFiles: DEFAULT_GLOSSARY_PATTERNS,
+  documents: DEFAULT_DOCUMENT_PATTERNS,
+  inlayHints: { shortNames: true },
+  diagnostics: { severity: {} },
+};
+
+const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** A problem with a setting, reported to the user once instead of failing. */
+export interface SettingsProblem {
+  setting: string;
+  message: string;
+}
+
+/**
+ * Reads the settings object a client returns (or null): every missing or malformed value falls back to
+ * its default, and each malformed one is reported.
+ */
+export function parseSettings(raw: unknown): { settings: Settings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const obj = isRecord(raw) ? raw : {};
+  const patterns = (key: 'glossaryFiles' | 'documents'): string[] => {
+    const value = obj[key];
+    if (value === undefined || value === null) return DEFAULT_SETTINGS[key].slice();
+    if (Array.isArray(value) && value.every((p) => typeof p === 'string' && p.trim() !== '')) return value as string[];
+    problems.push({ setting: `policyGloss.${key}`, message: 'expected a list of glob patterns; using the default' });
+    return DEFAULT_SETTINGS[key].slice();
+  };
+  const inlay = isRecord(obj.inlayHints) ? obj.inlayHints : {};
+  let shortNames = true;
+  if (typeof inlay.shortNames === 'boolean') shortNames = inlay.shortNames;
+  else if (inlay.shortNames !== undefined && inlay.shortNames !== null) {
+    problems.push({ setting: 'policyGloss.inlayHints.shortNames', message: 'expected true or false; using true' });
+  }
+  const severity: SeverityOverrides = {};
+  const diagnostics = isRecord(obj.diagnostics) ? obj.diagnostics : {};
+  if (isRecord(diagnostics.severity)) {
+    for (const [code, value] of Object.entries(diagnostics.severity)) {
+      if (!(DOCUMENT_DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
+        problems.push({ setting: 'policyGloss.diagnostics.severity', message: `unknown diagnostic code '${code}'` });
+      } else if (typeof value !== 'string' || !SEVERITY_VALUES.has(value)) {
+        problems.push({ setting: 'policyGloss.diagnostics.severity', message: `'${code}' must be error, warning, information, hint or off` });
+      } else {
+        severity[code] = value as SeverityOverrides[string];
+      }
+    }
+  }
+  return { settings: { glossaryFiles: patterns('glossaryFiles'), documents: patterns('documents'), inlayHints: { shortNames }, diagnostics: { severity } }, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,31 @@
+import type { CodeLens, Connection } from 'vscode-languageserver';
+import { SHOW_MENTIONS_COMMAND } from '../protocol';
+import { guard, type ServerContext } from '../serverContext';
+
+/**
+ * A lens on each glossary entry: "N mentions in M documents". Resolving it attaches the command
+ * `policyGloss.showMentions` with `editor.action.showReferences`-style arguments: the glossary URI, the
+ * lens position and the mention locations.
+ */
+export function registerCodeLens(connection: Connection, context: ServerContext): void {
+  connection.onCodeLens(
+    guard(context, 'codeLens', null, (params): CodeLens[] | null => {
+      const uri = params.textDocument.uri;
+      if (!context.service.hasGlossaryFile(uri)) return null;
+      context.flushPendingChanges();
+      return context.service.getCodeLenses(uri).map((lens) => ({ range: lens.range, data: { uri, entryId: lens.entryId } }));
+    }),
+  );
+
+  connection.onCodeLensResolve(
+    guard(context, 'codeLensResolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, (lens): CodeLens => {
+      const data = lens.data as { uri?: unknown; entryId?: unknown } | undefined;
+      if (typeof data?.entryId !== 'string' || typeof data.uri !== 'string') return lens;
+      const mentions = context.service.index.mentionsOf(data.entryId);
+      const documents = new Set(mentions.map((m) => m.uri)).size;
+      const title = `${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'}`;
+      const locations = mentions.map((m) => ({ uri: m.uri, range: m.mention.range }));
+      return { ...lens, command: { title, command: SHOW_MENTIONS_COMMAND, arguments: [data.uri, lens.range.start, locations] } };
+    }),
+  );
+}
