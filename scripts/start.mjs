@@ -2,7 +2,7 @@
 // With desktop VS Code (`code` on PATH) the extension runs from this tree (--extensionDevelopmentPath).
 // Without it, code-server (the VS Code build the end-to-end tests use) serves the packaged extension
 // on 127.0.0.1 and this command stays in the foreground until Ctrl+C.
-//   npm start [-- --code-server] [-- --port N]
+//   npm start [-- [--code-server] [--port N]]   (--code-server: even where `code` exists)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--code-server') options.codeServer = true;
     else if (argv[i] === '--port' && /^\d+$/.test(argv[i + 1] ?? '')) options.port = Number(argv[++i]);
-    else throw new ToolSetupError(`unknown argument ${argv[i]}\nusage: npm start [-- --code-server] [-- --port N]`);
+    else throw new ToolSetupError(`unknown argument ${argv[i]}\nusage: npm start [-- [--code-server] [--port N]]`);
   }
   return options;
 }

@@ -160,7 +160,6 @@ function npmInstallStaged(prefix, manifest, { env, timeoutMs, log, what }) {
   log(`installed ${what} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/** Environment for npm and node-gyp with Node 24 first on PATH; settings given here override the user's npmrc. */
 /**
  * The environment without what `npm run` adds about the outer npm and Node: npm_config_user_agent
  * (says node/v20; code-server's postinstall checks it), NODE, npm_config_* settings and so on.
@@ -169,6 +168,7 @@ function environmentOutsideNpmRun() {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'));
 }
 
+/** Environment for npm and node-gyp with Node 24 first on PATH; settings given here override the user's npmrc. */
 function node24Env(node) {
   return {
     ...environmentOutsideNpmRun(),

@@ -16,12 +16,16 @@ const KIND_ICONS: Record<string, string> = {
   other: 'tag',
 };
 
-/** How long status notifications are gathered before the index is fetched again. */
+/** How long status notifications are gathered before the index is fetched again... */
 const REFRESH_DELAY_MS = 300;
+/** ...but a steady stream of them (a long indexing run) does not hold the view back for longer than this. */
+const MAX_REFRESH_DELAY_MS = 2000;
 
 export class IndexTreeProvider implements vscode.TreeDataProvider<IndexNode>, vscode.Disposable {
   private tree: Promise<KindNode[]> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet shown was reported. */
+  private pendingSince: number | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<IndexNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly messageEmitter = new vscode.EventEmitter<string | undefined>();
@@ -49,7 +53,7 @@ export class IndexTreeProvider implements vscode.TreeDataProvider<IndexNode>, vs
       case 'entry': {
         const state = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
         const item = new vscode.TreeItem(node.name, state);
-        item.description = `${countLabel(node.mentionCount, 'mention')} · ${node.id}`;
+        item.description = countLabel(node.mentionCount, 'mention');
         item.tooltip = `${node.name}\n${node.kind} · ${node.id}\n${countLabel(node.mentionCount, 'mention')} in ${countLabel(node.children.length, 'document')}`;
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'tag');
         item.contextValue = 'policyGloss.entry';
@@ -88,14 +92,18 @@ export class IndexTreeProvider implements vscode.TreeDataProvider<IndexNode>, vs
   refresh(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    this.pendingSince = undefined;
     this.tree = undefined;
     this.changeEmitter.fire(undefined);
   }
 
   /** Refreshes once a burst of changes has settled (status notifications come in bursts while indexing). */
   scheduleRefresh(): void {
+    const now = Date.now();
+    this.pendingSince ??= now;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    const delay = Math.min(REFRESH_DELAY_MS, Math.max(0, this.pendingSince + MAX_REFRESH_DELAY_MS - now));
+    this.refreshTimer = setTimeout(() => this.refresh(), delay);
   }
 
   dispose(): void {

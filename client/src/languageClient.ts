@@ -3,20 +3,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  CancellationToken,
   CloseAction,
   ErrorAction,
   LanguageClient,
-  ResponseError,
   TransportKind,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
-  type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { mayOpenInRestrictedMode, type TargetUri } from './restrictedMode';
+import { createRestrictedModeMiddleware } from './restrictedMode';
 import { RestartWindow } from './serverHealth';
 
 /** Languages whose documents the server reads for mentions (glossary files are YAML). */
@@ -64,49 +61,6 @@ function workspaceFolderPaths(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
 }
 
-function mayOpen(target: TargetUri): boolean {
-  return vscode.workspace.isTrusted || mayOpenInRestrictedMode(target, workspaceFolderPaths());
-}
-
-const RESTRICTED_TOOLTIP = 'Policy Gloss does not open files outside the workspace in Restricted Mode.';
-
-/**
- * In Restricted Mode, links, definitions and `window/showDocument` requests that lead outside the workspace
- * are dropped: a glossary from an untrusted source must not open other files of the machine.
- */
-const restrictedModeMiddleware: Middleware = {
-  async provideDocumentLinks(document, token, next) {
-    const links = await next(document, token);
-    return links?.filter((link) => link.target === undefined || mayOpen(link.target));
-  },
-  async resolveDocumentLink(link, token, next) {
-    const resolved = await next(link, token);
-    if (resolved?.target && !mayOpen(resolved.target)) {
-      resolved.target = undefined;
-      resolved.tooltip = RESTRICTED_TOOLTIP;
-    }
-    return resolved;
-  },
-  async provideDefinition(document, position, token, next) {
-    const definition = await next(document, position, token);
-    if (!definition) return definition;
-    if (!Array.isArray(definition)) return mayOpen(definition.uri) ? definition : undefined;
-    return (definition as (vscode.Location | vscode.LocationLink)[]).filter((target) =>
-      mayOpen('targetUri' in target ? target.targetUri : target.uri),
-    ) as vscode.Location[] | vscode.LocationLink[];
-  },
-  window: {
-    async showDocument(params, next) {
-      if (!mayOpen(vscode.Uri.parse(params.uri))) {
-        void vscode.window.showWarningMessage(RESTRICTED_TOOLTIP);
-        return { success: false };
-      }
-      const result = await next(params, CancellationToken.None);
-      return result instanceof ResponseError ? { success: false } : result;
-    },
-  },
-};
-
 export function createLanguageClient(context: vscode.ExtensionContext, onCrash: (crash: CrashReport) => void): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -123,7 +77,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, onCrash: 
     // Glossary text is user content: never trusted, never HTML.
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: new RestartingErrorHandler(onCrash),
-    middleware: restrictedModeMiddleware,
+    middleware: createRestrictedModeMiddleware({
+      isTrusted: () => vscode.workspace.isTrusted,
+      workspaceFolders: workspaceFolderPaths,
+      warn: (message) => void vscode.window.showWarningMessage(message),
+    }),
   };
   return new LanguageClient('policyGloss', 'Policy Gloss', serverOptions, clientOptions);
 }

@@ -15,8 +15,8 @@ export class ServerStatus implements vscode.Disposable {
   }
 
   setPhase(phase: ServerPhase): void {
-    // A (re)started server reports again from scratch; its old status would claim an index it no longer has.
-    this.update(phase === 'starting' ? { ...this.health, phase, status: undefined } : { ...this.health, phase });
+    // Only a running server has an index; a restarted one reports again from scratch.
+    this.update(phase === 'running' ? { ...this.health, phase } : { ...this.health, phase, status: undefined });
   }
 
   setStatus(status: StatusParams): void {

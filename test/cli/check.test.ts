@@ -37,6 +37,32 @@ describe('policy-gloss check', () => {
     assert.match(lines[1], SUMMARY_LINE);
   });
 
+  it('reports what recognition finds in documents, sorted by position, and exits 1 on an error', () => {
+    const run = runCli(['check', 'findings']);
+    assert.equal(run.status, 1, 'an unknown annotation is an error');
+    const lines = run.stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    const found = lines.map((line) => {
+      const match = DIAGNOSTIC_LINE.exec(line);
+      assert.ok(match, line);
+      return match.groups!;
+    });
+    assert.deepEqual(
+      found.map((d) => `${d.path}:${d.line}:${d.column} ${d.code}`),
+      [
+        'findings/report.md:8:23 unknown-official',
+        'findings/report.md:9:54 unknown-document',
+        'findings/report.md:10:21 unknown-annotation',
+      ],
+    );
+    assert.match(found[0].message, /Ho Duc Phoc/);
+    assert.match(found[1].message, /250\/2025\/QH15/);
+    assert.equal(found[2].severity, 'error');
+    assert.match(found[2].message, /no-such-entry/);
+    assert.match(summary, SUMMARY_LINE);
+    assert.match(summary, /^Checked 1 document and 1 glossary file: 1 error, /);
+  });
+
   it('prints paths as given, joined with the relative path, sorted by path then position', () => {
     const run = runCli(['check', './workspace/', 'broken'], { cwd: FIXTURES });
     const lines = run.stdout.trimEnd().split('\n');
@@ -74,6 +100,27 @@ describe('policy-gloss check', () => {
     const overridden = runCli(['check', '--glossary', 'workspace/policy.glossary.yaml', 'broken']);
     assert.equal(overridden.stdout, 'Checked 1 document and 1 glossary file: no problems.\n');
     assert.equal(overridden.status, 0);
+  });
+
+  it('reports glossary problems that span files at each file, pointing to the other one', () => {
+    const run = runCli(['check', '--format', 'json', 'workspace', 'findings']);
+    assert.equal(run.status, 1);
+    const output = parseJson(run) as { diagnostics: { path: string; code: string; range: ReturnType<typeof range>; related?: { path: string }[] }[] };
+    // Both glossaries define `le-hoai-trung` and `asean`.
+    const duplicates = output.diagnostics.filter((d) => d.code === 'duplicate-id');
+    assert.deepEqual(
+      duplicates.map((d) => [d.path, d.range.start.line]),
+      [
+        ['findings/findings.glossary.yaml', 2],
+        ['findings/findings.glossary.yaml', 17],
+        ['workspace/policy.glossary.yaml', 4],
+        ['workspace/policy.glossary.yaml', 23],
+      ],
+    );
+    for (const d of duplicates) {
+      const other = d.path.startsWith('findings/') ? 'workspace/policy.glossary.yaml' : 'findings/findings.glossary.yaml';
+      assert.deepEqual(d.related?.map((r) => r.path), [other]);
+    }
   });
 
   it('writes JSON with every diagnostic, its path and 0-based range, and the counts', () => {
@@ -136,6 +183,7 @@ describe('policy-gloss check --format sarif', () => {
         level: string;
         message: { text: string };
         locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }[];
+        relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[];
       }[];
       invocations: { executionSuccessful: boolean; toolExecutionNotifications?: unknown[] }[];
     }[];
@@ -164,6 +212,40 @@ describe('policy-gloss check --format sarif', () => {
     assert.deepEqual(sarifRun.invocations, [{ executionSuccessful: true }]);
   });
 
+  it('writes document findings with their rule, level and region', () => {
+    const run = runCli(['check', '--format', 'sarif', 'findings', 'broken']);
+    assert.equal(run.status, 1);
+    const log = parseJson(run) as SarifLog;
+    assertValidSarif(log);
+    const [sarifRun] = log.runs;
+    const summary = sarifRun.results.map((r) => {
+      const { artifactLocation, region } = r.locations[0].physicalLocation;
+      assert.equal(sarifRun.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+      return `${artifactLocation.uri}:${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn} ${r.ruleId}`;
+    });
+    assert.deepEqual(summary, [
+      'broken/broken.glossary.yaml:4:11-4:12 yaml-syntax',
+      'findings/report.md:8:23-8:34 unknown-official',
+      'findings/report.md:9:54-9:67 unknown-document',
+      'findings/report.md:10:21-10:34 unknown-annotation',
+    ]);
+    const annotation = sarifRun.results[3];
+    assert.equal(annotation.level, 'error');
+    for (const r of sarifRun.results.slice(1, 3)) assert.ok(['error', 'warning', 'note'].includes(r.level));
+  });
+
+  it('writes related locations of glossary problems that span files', () => {
+    const log = parseJson(runCli(['check', '--format', 'sarif', 'workspace', 'findings'])) as SarifLog;
+    assertValidSarif(log);
+    const duplicates = log.runs[0].results.filter((r) => r.ruleId === 'duplicate-id');
+    assert.equal(duplicates.length, 4);
+    for (const r of duplicates) {
+      const own = r.locations[0].physicalLocation.artifactLocation.uri;
+      assert.equal(r.relatedLocations?.length, 1);
+      assert.notEqual(r.relatedLocations![0].physicalLocation.artifactLocation.uri, own);
+    }
+  });
+
   it('writes a valid empty log for a clean workspace, with the rules of every document check', () => {
     const run = runCli(['check', '--format', 'sarif', 'workspace']);
     assert.equal(run.status, 0);
@@ -171,7 +253,10 @@ describe('policy-gloss check --format sarif', () => {
     assertValidSarif(log);
     assert.deepEqual(log.runs[0].results, []);
     const ruleIds = log.runs[0].tool.driver.rules.map((r) => r.id);
-    for (const code of ['unknown-document', 'unknown-official', 'unknown-annotation', 'invalid-utf8']) assert.ok(ruleIds.includes(code), code);
+    for (const code of ['unknown-document', 'unknown-official', 'unknown-annotation', 'invalid-encoding', 'yaml-syntax', 'duplicate-id']) {
+      assert.ok(ruleIds.includes(code), code);
+    }
+    assert.equal(new Set(ruleIds).size, ruleIds.length, 'rule ids are unique');
   });
 
   it('encodes paths as URI references and absolute paths as file URIs', () => {

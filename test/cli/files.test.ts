@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { makeTree, parseJson, range, removeTree, runCli, TREE_GLOSSARY } from './runCli';
@@ -129,16 +129,43 @@ describe('policy-gloss file reading', () => {
     assert.equal(check.status, 0, 'warnings alone do not fail');
     assert.equal(
       check.stdout,
-      'bad.txt:2:5: warning invalid-utf8 The file has 2 byte sequences that are not valid UTF-8; they were read as U+FFFD.\n' +
+      'bad.txt:2:5: warning invalid-encoding The file is not valid UTF-8: 2 sequences were replaced by U+FFFD (first here). Save it as UTF-8.\n' +
         'Checked 2 documents and 1 glossary file: 1 warning.\n',
     );
 
     const scan = parseJson(runCli(['scan', '.'], { cwd: root })) as ScanOutput;
     const badDoc = scan.documents.find((d) => d.path === 'bad.txt')!;
-    assert.deepEqual(badDoc.diagnostics.map((d) => [d.code, d.severity, d.range]), [['invalid-utf8', 'warning', range(1, 4, 1, 5)]]);
+    assert.deepEqual(badDoc.diagnostics.map((d) => [d.code, d.severity, d.range]), [['invalid-encoding', 'warning', range(1, 4, 1, 5)]]);
     // Two U+FFFD stand for the two bad bytes, so the mention after them is at character 13.
     assert.deepEqual(badDoc.mentions.map((m) => [m.id, m.range]), [['asean', range(1, 13, 1, 18)]]);
     assert.deepEqual(scan.documents.find((d) => d.path === 'good.txt')!.diagnostics, []);
+  });
+
+  it('leaves invalid UTF-8 in a glossary file to the glossary loader, which reports it once', () => {
+    const root = tree({
+      'terms.glossary.yaml': Buffer.concat([Buffer.from('# \xe9', 'latin1'), Buffer.from(`\n${TREE_GLOSSARY}`, 'utf8')]),
+      'my notes/a b.md': Buffer.concat([Buffer.from('ASEAN '), Buffer.from([0xc0, 0x80]), Buffer.from('\n')]),
+    });
+    const json = parseJson(runCli(['check', '--format', 'json', '.'], { cwd: root })) as CheckJson;
+    assert.deepEqual(
+      json.diagnostics.map((d) => [d.path, d.code, d.severity, d.range.start]),
+      [
+        ['my notes/a b.md', 'invalid-encoding', 'warning', { line: 0, character: 6 }],
+        ['terms.glossary.yaml', 'invalid-encoding', 'warning', { line: 0, character: 2 }],
+      ],
+    );
+    const scan = parseJson(runCli(['scan', '.'], { cwd: root })) as ScanOutput;
+    assert.equal(scan.glossary.entries, 2);
+    assert.deepEqual(scan.documents.map((d) => [d.path, d.mentions.map((m) => m.id)]), [['my notes/a b.md', ['asean']]]);
+
+    // Paths become URI references in SARIF.
+    const sarif = parseJson(runCli(['check', '--format', 'sarif', '.'], { cwd: root })) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    assert.deepEqual(
+      sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri),
+      ['my%20notes/a%20b.md', 'terms.glossary.yaml'],
+    );
   });
 
   it('applies --max-warnings: more warnings than N exit 1 with a message', () => {
@@ -200,12 +227,22 @@ describe('policy-gloss file reading', () => {
     assert.equal(runCli(['check', '.'], { cwd: root }).stdout, 'Checked 2 documents and 1 glossary file: no problems.\n');
   });
 
-  it('exits 2 when a glossary found under PATH is not a text file', () => {
+  it('reports a binary glossary file as a glossary error, not as a skipped file', () => {
     const root = tree({ 'terms.glossary.yaml': Buffer.from([0x65, 0x00, 0x01]), 'a.txt': 'ASEAN\n' });
     const run = runCli(['check', '.'], { cwd: root });
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^terms\.glossary\.yaml:1:1: error binary-content /);
+  });
+
+  it('exits 2 when a glossary found under PATH cannot be read', { skip: process.platform === 'win32' || process.getuid?.() === 0 }, () => {
+    const root = tree({ 'terms.glossary.yaml': TREE_GLOSSARY, 'a.txt': 'ASEAN\n' });
+    chmodSync(path.join(root, 'terms.glossary.yaml'), 0o000);
+    const run = runCli(['check', '.'], { cwd: root });
+    chmodSync(path.join(root, 'terms.glossary.yaml'), 0o644);
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
-    assert.equal(run.stderr, 'policy-gloss: cannot read glossary terms.glossary.yaml: binary file\n');
+    assert.equal(run.stderr, 'policy-gloss: cannot read glossary terms.glossary.yaml: permission denied\n');
   });
 
   it('notes on stderr when no glossary or no document is found, without failing', () => {

@@ -72,6 +72,7 @@ describe('policy-gloss scan', () => {
     );
 
     const [briefing, summit] = output.documents;
+    assert.equal(briefing.date, null, 'no front matter, date line or dateline');
     assert.deepEqual(briefing.mentions, [
       { id: 'ministry-of-foreign-affairs', kind: 'organization', text: 'MOFA', match: 'alias', range: range(2, 4, 2, 8) },
       { id: 'strategic-autonomy', kind: 'term', text: 'strategic autonomy', match: 'name', range: range(2, 44, 2, 62) },
@@ -83,6 +84,37 @@ describe('policy-gloss scan', () => {
     assert.deepEqual(summit.mentions, [
       { id: 'strategic-autonomy', kind: 'term', text: 'tự chủ chiến lược', match: 'native', range: range(2, 20, 2, 37) },
     ]);
+  });
+
+  it('lists every kind of match, the candidates the glossary lacks, the date and the diagnostics', () => {
+    const run = runCli(['scan', 'findings']);
+    assert.equal(run.status, 0, 'scan does not fail on findings');
+    const output = parseJson(run) as ScanOutput;
+    assertScanShape(output);
+    assert.deepEqual(output.glossary, { files: ['findings/findings.glossary.yaml'], entries: 3 });
+    const [report] = output.documents;
+    assert.equal(report.path, 'findings/report.md');
+    assert.equal(report.date, '2026-01-22');
+    assert.deepEqual(report.mentions, [
+      { id: 'le-hoai-trung', kind: 'official', text: 'Lê Hoài Trung', match: 'name', range: range(5, 28, 5, 41) },
+      { id: 'le-hoai-trung', kind: 'official', text: 'Trung', match: 'short', range: range(6, 0, 6, 5) },
+      { id: 'asean', kind: 'organization', text: 'ASEAN', match: 'alias', range: range(6, 28, 6, 33) },
+      { id: 'resolution-59', kind: 'resolution', text: '59-NQ/TW', match: 'number', range: range(8, 32, 8, 40) },
+      { id: 'asean', kind: 'organization', text: '[[asean]]', match: 'annotation', range: range(9, 4, 9, 13) },
+    ]);
+    assert.deepEqual(report.candidates, [
+      { kind: 'official', text: 'Ho Duc Phoc', range: range(7, 22, 7, 33) },
+      { kind: 'document', text: '250/2025/QH15', range: range(8, 53, 8, 66) },
+    ]);
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.code, d.range]),
+      [
+        ['unknown-official', range(7, 22, 7, 33)],
+        ['unknown-document', range(8, 53, 8, 66)],
+        ['unknown-annotation', range(9, 20, 9, 33)],
+      ],
+    );
+    assert.equal(report.diagnostics[2].severity, 'error');
   });
 
   it('names each document by the PATH as given joined with its relative path', () => {

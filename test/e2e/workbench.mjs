@@ -70,8 +70,9 @@ export function parseProblemCounts(parts) {
 
 export class Workbench {
   /** @param {import('playwright-core').Browser} browser @param {import('playwright-core').Page} page */
-  constructor(browser, page, folder) {
+  constructor(browser, page, folder, browserHome) {
     this.browser = browser;
+    this.browserHome = browserHome;
     this.page = page;
     this.folder = folder;
     /** Messages the page logged as errors; shown when a test fails. */
@@ -85,28 +86,34 @@ export class Workbench {
   static async open({ folder } = {}) {
     const env = e2eEnvironment();
     const workspace = folder ?? env.folder;
-    const browser = await chromium.launch({
-      executablePath: env.chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      timeout: 60 * SECOND,
-    });
+    // Chromium keeps crash reports and caches under XDG folders: give it its own, not the user's.
+    const browserHome = mkdtempSync(join(tmpdir(), 'policy-gloss-chromium-'));
+    let browser;
     try {
+      browser = await chromium.launch({
+        executablePath: env.chromium,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        env: { ...process.env, XDG_CONFIG_HOME: join(browserHome, 'config'), XDG_CACHE_HOME: join(browserHome, 'cache') },
+        timeout: 60 * SECOND,
+      });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       page.setDefaultTimeout(30 * SECOND);
-      const workbench = new Workbench(browser, page, workspace);
+      const workbench = new Workbench(browser, page, workspace, browserHome);
       await page.goto(`${env.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60 * SECOND });
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60 * SECOND });
       // The explorer lists the folder once the workbench is connected to the server.
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60 * SECOND });
       return workbench;
     } catch (error) {
-      await browser.close();
+      await browser?.close();
+      rmSync(browserHome, { recursive: true, force: true });
       throw error;
     }
   }
 
   async close() {
     await this.browser.close();
+    rmSync(this.browserHome, { recursive: true, force: true });
   }
 
   /** Opens a workspace file (path relative to the folder) with Quick Open and waits for its editor. */

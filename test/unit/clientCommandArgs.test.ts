@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseShowMentionsArgs } from '../../client/src/showMentionsArgs';
-import { isInsideFolder, mayOpenInRestrictedMode } from '../../client/src/restrictedMode';
 
 /** Stands in for `vscode.Uri`: an object with a scheme whose `toString` gives the URI. */
 class FakeUri {
@@ -43,24 +42,5 @@ describe('parseShowMentionsArgs', () => {
     for (const args of [[], [''], [42], [new FakeUri('file', 'file:///w/a.txt')], ['file:///w/a', { line: -1, character: 0 }, []], [{}]]) {
       assert.deepEqual(parseShowMentionsArgs(args), { type: 'ask' }, JSON.stringify(args));
     }
-  });
-});
-
-describe('Restricted Mode targets', () => {
-  const folders = ['/home/ana/policy'];
-  it('tells files inside a folder from files outside, resolving ..', () => {
-    assert.equal(isInsideFolder('/home/ana/policy/notes/a.txt', '/home/ana/policy'), true);
-    assert.equal(isInsideFolder('/home/ana/policy', '/home/ana/policy'), true);
-    assert.equal(isInsideFolder('/home/ana/policy/../../../etc/passwd', '/home/ana/policy'), false);
-    assert.equal(isInsideFolder('/home/ana/policy-other/a.txt', '/home/ana/policy'), false);
-    assert.equal(isInsideFolder('/home/ana/policy/..hidden', '/home/ana/policy'), true);
-  });
-
-  it('allows web links and workspace files only', () => {
-    assert.equal(mayOpenInRestrictedMode({ scheme: 'https', fsPath: '/x' }, folders), true);
-    assert.equal(mayOpenInRestrictedMode({ scheme: 'file', fsPath: '/home/ana/policy/a.txt' }, folders), true);
-    assert.equal(mayOpenInRestrictedMode({ scheme: 'file', fsPath: '/etc/passwd' }, folders), false);
-    assert.equal(mayOpenInRestrictedMode({ scheme: 'command', fsPath: 'evil' }, folders), false);
-    assert.equal(mayOpenInRestrictedMode({ scheme: 'file', fsPath: '/home/ana/policy/a.txt' }, []), false);
   });
 });

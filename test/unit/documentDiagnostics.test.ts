@@ -20,6 +20,7 @@ const GLOSSARY = glossaryOf(`entries:
     aliases: [Nguyen Manh Cuong]
     roles:
       - title: Deputy Minister of Foreign Affairs
+        native: Thứ trưởng Bộ Ngoại giao
         from: 2021
   - id: people-to-people-diplomacy
     kind: term
@@ -43,6 +44,16 @@ describe('document diagnostics', () => {
     assert.deepEqual(d.data, { code: 'title-mismatch', entryId: 'nguyen-manh-cuong', heldTitles: ['Deputy Minister of Foreign Affairs'] });
   });
 
+  it('offers the Vietnamese titles for a title written in Vietnamese', () => {
+    const text = 'Bộ trưởng Ngoại giao Nguyễn Mạnh Cường phát biểu.';
+    const title = { ...span(text, 'Bộ trưởng Ngoại giao'), historical: false, lang: 'vi' as const };
+    const m = { ...mention(text, 'Nguyễn Mạnh Cường', 'nguyen-manh-cuong', 'official'), title };
+    const [d] = computeDocumentDiagnostics(analysis({ mentions: [m] }), GLOSSARY);
+    assert.deepEqual(d.data, { code: 'title-mismatch', entryId: 'nguyen-manh-cuong', heldTitles: ['Thứ trưởng Bộ Ngoại giao'] });
+    const held = { ...m, title: { ...span(text, 'Bộ trưởng Ngoại giao'), text: 'Thứ trưởng Ngoại giao', historical: false, lang: 'vi' as const } };
+    assert.deepEqual(computeDocumentDiagnostics(analysis({ mentions: [held] }), GLOSSARY), []);
+  });
+
   it('accepts a held title written differently', () => {
     const text = 'Deputy Foreign Minister Nguyen Manh Cuong spoke.';
     const m = { ...mention(text, 'Nguyen Manh Cuong', 'nguyen-manh-cuong', 'official', 'alias'), title: { ...span(text, 'Deputy Foreign Minister'), historical: false } };
@@ -56,7 +67,7 @@ describe('document diagnostics', () => {
     const [d] = computeDocumentDiagnostics(analysis({ mentions: [m], date: '2026-01-21' }), GLOSSARY);
     assert.equal(d.code, 'title-outdated');
     assert.equal(d.severity, 'hint');
-    assert.deepEqual(d.data, { code: 'title-outdated', entryId: 'to-lam', currentTitles: ['General Secretary'] });
+    assert.deepEqual(d.data, { code: 'title-outdated', entryId: 'to-lam', currentTitles: ['General Secretary'], lang: undefined });
     const historical = { ...m, title: { ...title, historical: true } };
     assert.deepEqual(computeDocumentDiagnostics(analysis({ mentions: [historical], date: '2026-01-21' }), GLOSSARY), []);
     // Held on that date: nothing to say; no date: nothing to compare.

@@ -93,6 +93,12 @@ describe('hover cards', () => {
     assert.match(card, /Mentioned in 1 document \(1 mention\)/);
   });
 
+  it('keeps a URL inside its link even when it holds brackets or parentheses', () => {
+    const glossary = glossaryOf('entries:\n  - id: x\n    kind: other\n    name: X\n    source: "https://example.org/a)[y](command:evil"\n');
+    const card = entryCard(glossary.byId.get('x')!, context({ glossary }));
+    assert.match(card, /\]\(https:\/\/example\.org\/a%29%5By%5D%28command:evil\)/);
+  });
+
   it('decodes an unknown number and lists the entries of an ambiguous reference', () => {
     const card = unknownNumberCard('250/2025/QH15', { number: '250/2025/QH15', type: 'Law or Resolution', issuer: '15th National Assembly', issuerCode: 'QH15', year: '2025' });
     assert.match(card, /Type: Law or Resolution/);

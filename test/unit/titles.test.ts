@@ -22,6 +22,11 @@ describe('titles', () => {
     const roles = [{ title: 'Deputy Minister of Foreign Affairs', native: 'Thứ trưởng Bộ Ngoại giao', from: '2021' }];
     assert.equal(rolesNamedBy('Thứ trưởng Ngoại giao', roles).length, 1);
     assert.equal(rolesNamedBy('Phó Thủ tướng', roles).length, 0);
+    // `Bộ trưởng` is a minister, `Thứ trưởng` a deputy minister, although `Bộ` is in both titles.
+    assert.equal(rolesNamedBy('Bộ trưởng Ngoại giao', roles).length, 0);
+    assert.equal(titleNamesRole('Thủ tướng', 'Thủ tướng Chính phủ'), true);
+    assert.equal(titleNamesRole('Chủ tịch nước', 'Chủ tịch Quốc hội'), false);
+    assert.equal(titleNamesRole('Tổng Bí thư', 'Bí thư Thành ủy'), false);
   });
 
   it('compares dates of different precision on their common prefix', () => {

@@ -13,12 +13,13 @@ export class UsageError extends Error {
 export type CommandName = 'check' | 'scan';
 export const COMMANDS: readonly CommandName[] = ['check', 'scan'];
 
-export type CheckFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CommandOptions {
   paths: string[];
   glossaryFiles: string[];
-  format: CheckFormat | 'json';
+  /** `scan` accepts only `json`. */
+  format: OutputFormat;
   /** Undefined: any number of warnings passes. */
   maxWarnings?: number;
   maxFileSize: number;
@@ -48,7 +49,7 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandO
     throw new UsageError(describeParseError(error), command);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { paths: [], glossaryFiles: [], format: 'json', maxFileSize: DEFAULT_MAX_FILE_SIZE, help: true };
+  if (values.help) return { paths: [], glossaryFiles: [], format: 'text', maxFileSize: DEFAULT_MAX_FILE_SIZE, help: true };
 
   const format = values.format ?? (command === 'check' ? 'text' : 'json');
   if (!FORMATS[command].includes(format)) {
@@ -77,7 +78,7 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandO
   return {
     paths: positionals.length ? positionals : ['.'],
     glossaryFiles,
-    format: format as CheckFormat,
+    format: format as OutputFormat,
     maxWarnings,
     maxFileSize,
     help: false,

@@ -172,11 +172,18 @@ export interface InvalidUtf8 {
 /** How many leading bytes are searched for a NUL to tell binary files from text (git does the same). */
 const BINARY_SNIFF_BYTES = 8000;
 
+export interface ReadOptions {
+  /** A larger file is not read at all. */
+  maxBytes?: number;
+  /** Report a file with a NUL byte near its start as binary instead of decoding it. */
+  detectBinary?: boolean;
+}
+
 /**
  * Reads a file as UTF-8. A byte order mark is dropped; invalid bytes become U+FFFD and are reported;
  * a file with a NUL byte near its start is binary; a file over `maxBytes` is not read at all.
  */
-export function readTextFile(absolutePath: string, maxBytes = Infinity): ReadOutcome {
+export function readTextFile(absolutePath: string, { maxBytes = Infinity, detectBinary = true }: ReadOptions = {}): ReadOutcome {
   let bytes: Buffer;
   try {
     const size = statSync(absolutePath).size;
@@ -187,11 +194,11 @@ export function readTextFile(absolutePath: string, maxBytes = Infinity): ReadOut
   }
   // The size is checked again: the file may have grown between stat and read.
   if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
+  if (detectBinary && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
   return decodeText(bytes);
 }
 
-export function decodeText(bytes: Uint8Array): ReadOutcome {
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
+export function decodeText(bytes: Uint8Array): { kind: 'text'; text: string; invalidUtf8?: InvalidUtf8 } {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const firstInvalid = firstInvalidUtf8Byte(bytes);
   if (firstInvalid === -1) return { kind: 'text', text };

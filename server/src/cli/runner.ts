@@ -12,8 +12,8 @@ import { createPathMatcher, DEFAULT_DOCUMENT_PATTERNS, DEFAULT_GLOSSARY_PATTERNS
 import { collectFiles, readTextFile, toDisplayPath, type FoundFile, type InvalidUtf8, type ReadOutcome } from './files';
 import type { Progress } from './progress';
 
-/** The code of the diagnostic for bytes that are not UTF-8. */
-export const INVALID_UTF8_CODE = 'invalid-utf8';
+/** The code of the diagnostic for a document with bytes that are not UTF-8 (glossary files get the same code from the loader). */
+export const INVALID_ENCODING_CODE = 'invalid-encoding';
 
 /** A diagnostic in a document or a glossary file, located by display path. */
 export interface FileDiagnostic {
@@ -111,12 +111,12 @@ export function run(options: RunOptions): RunResult {
   const displayPathOfUri = new Map<string, string>();
   const glossaryDiagnostics: FileDiagnostic[] = [];
   for (const file of uniqueGlossaries) {
-    const outcome = readTextFile(file.absolutePath);
+    // The glossary loader itself reports binary content, invalid UTF-8 and size, as the editor shows them.
+    const outcome = readTextFile(file.absolutePath, { detectBinary: false });
     if (outcome.kind !== 'text') throw new GlossaryReadError(`cannot read glossary ${file.displayPath}: ${describeUnread(outcome)}`);
     const uri = pathToFileURL(file.absolutePath).href;
     displayPathOfUri.set(uri, file.displayPath);
     service.setGlossaryFile(uri, outcome.text);
-    if (outcome.invalidUtf8) glossaryDiagnostics.push(invalidUtf8Diagnostic(file.displayPath, outcome.text, outcome.invalidUtf8));
   }
   const glossary = service.getGlossary();
   for (const problem of glossary.problems) {
@@ -141,14 +141,14 @@ export function run(options: RunOptions): RunResult {
   const results: DocumentResult[] = [];
   documents.forEach((file, index) => {
     progress?.update('Checking documents', index, documents.length);
-    const outcome = readTextFile(file.absolutePath, options.maxFileSize);
+    const outcome = readTextFile(file.absolutePath, { maxBytes: options.maxFileSize });
     if (outcome.kind !== 'text') {
       skip({ path: file.displayPath, reason: describeUnread(outcome, options.maxFileSize) });
       return;
     }
     const textFile = { uri: pathToFileURL(file.absolutePath).href, version: 1, text: outcome.text };
     const diagnostics: FileDiagnostic[] = service.getDiagnostics(textFile).map((d) => toFileDiagnostic(file.displayPath, d));
-    if (outcome.invalidUtf8) diagnostics.push(invalidUtf8Diagnostic(file.displayPath, outcome.text, outcome.invalidUtf8));
+    if (outcome.invalidUtf8) diagnostics.push(invalidEncodingDiagnostic(file.displayPath, outcome.text, outcome.invalidUtf8));
     results.push({
       path: file.displayPath,
       analysis: options.keepAnalysis ? service.analyze(textFile) : undefined,
@@ -176,13 +176,13 @@ function toFileDiagnostic(displayPath: string, d: DocumentDiagnostic): FileDiagn
   return { path: displayPath, code: d.code, severity: d.severity, message: d.message, range: d.range };
 }
 
-function invalidUtf8Diagnostic(displayPath: string, text: string, invalid: InvalidUtf8): FileDiagnostic {
-  const count = invalid.replacements === 1 ? 'a byte sequence that is' : `${invalid.replacements} byte sequences that are`;
+function invalidEncodingDiagnostic(displayPath: string, text: string, invalid: InvalidUtf8): FileDiagnostic {
+  const count = invalid.replacements === 1 ? '1 sequence was' : `${invalid.replacements} sequences were`;
   return {
     path: displayPath,
-    code: INVALID_UTF8_CODE,
+    code: INVALID_ENCODING_CODE,
     severity: 'warning',
-    message: `The file has ${count} not valid UTF-8; they were read as U+FFFD.`,
+    message: `The file is not valid UTF-8: ${count} replaced by U+FFFD (first here). Save it as UTF-8.`,
     range: new LineMap(text).rangeOf(invalid.firstOffset, invalid.firstOffset + 1),
   };
 }

@@ -2,9 +2,10 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DOCUMENT_DIAGNOSTIC_CODES } from '../core/diagnostics';
+import { GLOSSARY_PROBLEM_CODES } from '../core/glossary/model';
 import type { Range, Severity } from '../core/types';
 import { plainRange } from './format';
-import { allDiagnostics, compareStrings, INVALID_UTF8_CODE, type RunResult } from './runner';
+import { allDiagnostics, compareStrings, INVALID_ENCODING_CODE, type RunResult } from './runner';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -18,8 +19,29 @@ const RULE_DESCRIPTIONS: Record<string, string> = {
   'title-mismatch': 'A title before a name that the official never held.',
   'title-outdated': 'A title the official did not hold at the document date.',
   'name-variant': 'A name written with partial or wrong diacritics.',
-  [INVALID_UTF8_CODE]: 'Bytes that are not valid UTF-8.',
+  [INVALID_ENCODING_CODE]: 'A file with bytes that are not valid UTF-8.',
   'yaml-syntax': 'A YAML syntax error in a glossary file.',
+  'invalid-type': 'A glossary value of the wrong type.',
+  'missing-key': 'A glossary entry without a required key.',
+  'invalid-id': 'A glossary id that is not lower-case letters, digits, dots, dashes and underscores.',
+  'invalid-kind': 'A glossary entry of an unknown kind.',
+  'unknown-key': 'A glossary key that the format does not define (custom keys start with x-).',
+  'duplicate-key': 'A key written twice in the same glossary mapping.',
+  'duplicate-id': 'A glossary id defined more than once.',
+  'ambiguous-form': 'The same written form on two glossary entries.',
+  'unknown-reference': 'A use or related id that names no glossary entry.',
+  'deprecated-without-use': 'A deprecated term without the term to use instead.',
+  'invalid-date': 'A glossary date that is not YYYY, YYYY-MM or YYYY-MM-DD.',
+  'reversed-dates': 'A role that ends before it starts.',
+  'empty-form': 'A written form that has no letters or digits.',
+  'invalid-status': 'A term status other than preferred, admitted or deprecated.',
+  'invalid-case': 'A case rule other than auto, sensitive or insensitive.',
+  'file-too-large': 'A glossary file too large to read.',
+  'binary-content': 'A glossary file that is binary, not YAML.',
+  'too-many-aliases': 'A glossary that expands too many YAML aliases.',
+  'nesting-too-deep': 'A glossary nested too deeply.',
+  'unsupported-tag': 'A YAML tag that glossaries do not support.',
+  'stale-entries': 'A glossary file that does not parse; its last good entries are kept.',
 };
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -60,12 +82,12 @@ function location(displayPath: string, range?: Range, message?: string): SarifLo
 export function formatSarif(result: RunResult, toolVersion: string): string {
   const diagnostics = allDiagnostics(result);
   const seen = new Set(diagnostics.map((d) => d.code));
-  const known: string[] = [...DOCUMENT_DIAGNOSTIC_CODES, INVALID_UTF8_CODE];
+  const known: string[] = [...new Set<string>([...DOCUMENT_DIAGNOSTIC_CODES, INVALID_ENCODING_CODE, ...GLOSSARY_PROBLEM_CODES])];
   const ruleIds = [...known, ...[...seen].filter((code) => !known.includes(code)).sort(compareStrings)];
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   const rules = ruleIds.map((id) => ({
     id,
-    shortDescription: { text: RULE_DESCRIPTIONS[id] ?? `Glossary check '${id}'.` },
+    shortDescription: { text: RULE_DESCRIPTIONS[id] ?? `Policy Gloss check '${id}'.` },
   }));
 
   const results = diagnostics.map((d) => {

@@ -70,7 +70,9 @@ function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic)
       return data.heldTitles.map((title, i) => replace(`Replace title with '${title}'`, title, i === 0));
     case 'title-outdated': {
       const atSentenceStart = /(^|[.!?]\s+|\n\s*)$/.test(file.text.slice(Math.max(0, d.start - 3), d.start));
-      const former = replace(`Mark as former: '${atSentenceStart ? 'Former' : 'former'} ${text}'`, `${atSentenceStart ? 'Former' : 'former'} ${text}`, true);
+      const word = data.lang === 'vi' ? 'nguyên' : 'former';
+      const prefix = atSentenceStart ? word[0].toUpperCase() + word.slice(1) : word;
+      const former = replace(`Mark as former: '${prefix} ${text}'`, `${prefix} ${text}`, true);
       return [former, ...data.currentTitles.map((title) => replace(`Replace title with the current '${title}'`, title))];
     }
     case 'name-variant':
@@ -100,15 +102,19 @@ export function addEntryChanges(service: PolicyService, fields: NewEntryFields, 
   if (target) {
     const text = service.getGlossaryText(target);
     if (text === undefined) return { error: `The glossary file ${target} cannot be read.` };
-    addEditsTo(changes, target, addEntryEdits(text, fields));
+    const result = addEntryEdits(text, fields);
+    if ('error' in result) return { error: result.error };
+    addEditsTo(changes, target, result.edits);
     return changes;
   }
   const roots = service.getRoots();
   const root = roots.find((r) => documentUri && isSameOrBelow(documentUri, r)) ?? roots[0] ?? (documentUri ? dirName(documentUri) : undefined);
   if (!root) return { error: 'There is no workspace folder to create a glossary in.' };
   const uri = `${normalizeRootUri(root)}/${NEW_GLOSSARY_FILE_NAME}`;
+  const result = addEntryEdits('', fields);
+  if ('error' in result) return { error: result.error };
   changes.create.push(uri);
-  addEditsTo(changes, uri, addEntryEdits('', fields));
+  addEditsTo(changes, uri, result.edits);
   return changes;
 }
 

@@ -31,40 +31,11 @@ function annotationCompletions(service: PolicyService, text: string, offset: num
   return idItems(service, typed, range, (entry) => (closed ? entry.id : `${entry.id}]]`));
 }
 
-/** In a glossary file, on a `use` or `related` value: ids of other entries. */
+/** In a glossary file, on a `use` or `related` value (even an empty one being typed): ids of entries. */
 function glossaryIdCompletions(service: PolicyService, text: string, offset: number, lineMap: LineMap): CompletionResult {
   const value = glossaryValueAt(text, offset);
-  let start: number;
-  let end: number;
-  if (value && value.kind !== 'id') {
-    start = value.start;
-    end = value.end;
-  } else if (!value && isEmptyIdValue(text, offset, lineMap)) {
-    start = end = offset;
-  } else {
-    return { items: [], isIncomplete: false };
-  }
-  return idItems(service, text.slice(start, offset), lineMap.rangeOf(start, end), (entry) => entry.id);
-}
-
-/**
- * True on a `use:` or `related:` key whose value is still empty (`use: |`, `related: [a, |]`), where the
- * YAML holds no scalar to find yet.
- */
-function isEmptyIdValue(text: string, offset: number, lineMap: LineMap): boolean {
-  const line = lineMap.positionAt(offset).line;
-  const lineText = text.slice(lineMap.offsetAt({ line, character: 0 }), offset);
-  return /^\s*(?:-\s+)?(?:use:\s*|related:\s*(?:\[(?:[^\]]*,)?\s*)?)$/.test(lineText) || /^\s*-\s*$/.test(lineText) && isInsideRelatedList(text, line, lineMap);
-}
-
-/** A block list item (`- |`) directly under `related:`. */
-function isInsideRelatedList(text: string, line: number, lineMap: LineMap): boolean {
-  for (let l = line - 1; l >= 0; l--) {
-    const t = text.slice(lineMap.offsetAt({ line: l, character: 0 }), lineMap.offsetAt({ line: l + 1, character: 0 })).trimEnd();
-    if (/^\s*-\s+\S/.test(t) && !/:/.test(t)) continue;
-    return /^\s*(?:-\s+)?related:\s*$/.test(t);
-  }
-  return false;
+  if (!value || value.kind === 'id') return { items: [], isIncomplete: false };
+  return idItems(service, text.slice(value.start, offset), lineMap.rangeOf(value.start, value.end), (entry) => entry.id);
 }
 
 function idItems(service: PolicyService, typed: string, range: Range, insert: (entry: GlossaryEntry) => string): CompletionResult {

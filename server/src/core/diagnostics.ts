@@ -1,4 +1,4 @@
-import type { Glossary, GlossaryEntry } from './glossary/model';
+import type { Glossary, GlossaryEntry, Role } from './glossary/model';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { fold, stripDiacritics } from './recognition/fold';
 import { shortFormsOf } from './recognition/compile';
@@ -42,7 +42,7 @@ export type DiagnosticData =
   | { code: 'unknown-annotation'; id: string }
   | { code: 'deprecated-term'; entryId: string; preferredId?: string; preferredName?: string }
   | { code: 'title-mismatch'; entryId: string; heldTitles: string[] }
-  | { code: 'title-outdated'; entryId: string; currentTitles: string[] }
+  | { code: 'title-outdated'; entryId: string; currentTitles: string[]; lang?: 'en' | 'vi' }
   | { code: 'name-variant'; entryId: string; suggestions: string[] };
 
 export interface DocumentDiagnostic {
@@ -158,8 +158,10 @@ function titleCheck(m: Mention, entry: GlossaryEntry, date: string | undefined):
   const title = m.title!;
   const named = rolesNamedBy(title.text, entry.roles);
   const related = [{ uri: entry.location.uri, range: entry.location.range, message: `Roles of ${entry.name}` }];
+  // A title written in Vietnamese is fixed with the Vietnamese titles.
+  const titleOf = (r: Role) => (title.lang === 'vi' && r.native ? r.native : r.title);
   if (named.length === 0) {
-    const held = orderRoles(entry.roles, date).map((r) => r.title);
+    const held = orderRoles(entry.roles, date).map(titleOf);
     return {
       code: 'title-mismatch',
       message: `${entry.name} never held the title '${title.text}' (held: ${held.join('; ')}).`,
@@ -172,16 +174,21 @@ function titleCheck(m: Mention, entry: GlossaryEntry, date: string | undefined):
   }
   if (!date || title.historical || named.some((r) => isRoleHeldOn(r, date))) return undefined;
   const periods = named.map((r) => `${r.title} ${formatPeriod(r)}`.trim()).join('; ');
-  const current = entry.roles.filter((r) => isRoleHeldOn(r, date)).map((r) => r.title);
+  const current = entry.roles.filter((r) => isRoleHeldOn(r, date)).map(titleOf);
   return {
     code: 'title-outdated',
     message: `${entry.name} did not hold the title '${title.text}' on ${date} (${periods}).`,
     range: title.range,
     start: title.start,
     end: title.end,
-    data: { code: 'title-outdated', entryId: entry.id, currentTitles: unique(current) },
+    data: { code: 'title-outdated', entryId: entry.id, currentTitles: unique(current), lang: title.lang },
     related,
   };
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const normalizeForm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -208,6 +215,8 @@ function formsFor(entry: GlossaryEntry, match: Mention['match']): string[] {
  * but equals none of them. Plain ASCII is a legitimate rendering, and capitals (headlines) are not variants.
  */
 function nameVariant(m: Mention, entry: GlossaryEntry): Omit<DocumentDiagnostic, 'severity'> | undefined {
+  // Most mentions in English text are plain ASCII: nothing to compare.
+  if (isAscii(m.text)) return undefined;
   const forms = formsFor(entry, m.match);
   if (forms.length === 0 || !hasDiacritics(m.text)) return undefined;
   const written = normalizeForm(m.text);

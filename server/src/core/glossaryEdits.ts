@@ -1,26 +1,21 @@
 // The product's edits to glossary files, as text edits. The YAML work itself is done by the lossless edit
-// module; this adapter only states what the language features need from it.
-import type { EntryKind } from './glossary/model';
+// module; this adapter turns its answers into what the language features need.
+import { addEntry, renameEntryId, type NewGlossaryEntry } from './glossary/edit';
 import type { TextEdit } from './types';
 
 /** The fields a new entry is created with (from a quick fix or the Add to Glossary command). */
-export interface NewEntryFields {
-  id: string;
-  kind: EntryKind;
-  name: string;
-  aliases?: string[];
-  roles?: { title: string; from?: string; to?: string }[];
-  number?: string;
-  issuer?: string;
-  date?: string;
-}
+export type NewEntryFields = NewGlossaryEntry;
+
+export type EditsOrError = { edits: TextEdit[] } | { error: string };
 
 /** Edits that rename an entry id in one glossary file (its `id` and every `use`/`related` naming it). */
-export function renameIdEdits(_text: string, _oldId: string, _newId: string): TextEdit[] {
-  throw new Error('Renaming glossary ids is not available.');
+export function renameIdEdits(text: string, oldId: string, newId: string): EditsOrError {
+  const result = renameEntryId(text, oldId, newId);
+  return result.ok ? { edits: result.edits } : { error: result.message };
 }
 
 /** Edits that append an entry to a glossary file's `entries` (the whole text when the file is new). */
-export function addEntryEdits(_text: string, _fields: NewEntryFields): TextEdit[] {
-  throw new Error('Adding glossary entries is not available.');
+export function addEntryEdits(text: string, fields: NewEntryFields): EditsOrError {
+  const result = addEntry(text, fields);
+  return result.ok ? { edits: result.edits } : { error: result.message };
 }

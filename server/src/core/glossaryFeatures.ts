@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { glossaryNodeAt } from './glossary/edit';
+import { readYaml, type YamlMap, type YamlNode } from './glossary/syntax';
 import type { CodeLensInfo, DocumentLink } from './results';
 import type { PolicyService } from './service';
 import { LineMap } from './text';
@@ -7,70 +8,30 @@ import { resolveSource } from './uris';
 /** An entry id written in a glossary file: the entry's own `id`, or a `use`/`related` value naming one. */
 export interface GlossaryValue {
   kind: 'id' | 'use' | 'related';
+  /** The id as written ('' for a value still being typed). */
   id: string;
-  /** UTF-16 offsets of the value (without quotes). */
+  /** UTF-16 offsets of the value without its quotes. */
   start: number;
   end: number;
 }
 
-/** The id value at an offset of a glossary file. */
+/** The id value at an offset of a glossary file (also an empty `use:`/`related` value being typed). */
 export function glossaryValueAt(text: string, offset: number): GlossaryValue | undefined {
-  return glossaryValues(text).find((v) => v.start <= offset && offset <= v.end);
-}
-
-/** Every `id`, `use` and `related` value of a glossary file, with the `source` values for links. */
-function glossaryValues(text: string): GlossaryValue[] {
-  return scan(text).values;
-}
-
-let lastScan: { text: string; result: ScanResult } | undefined;
-interface ScanResult {
-  values: GlossaryValue[];
-  sources: { value: string; start: number; end: number }[];
-}
-
-function scan(text: string): ScanResult {
-  if (lastScan?.text === text) return lastScan.result;
-  const result: ScanResult = { values: [], sources: [] };
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
-  const entries = isMap(doc.contents) ? doc.contents.get('entries', true) : undefined;
-  if (isSeq(entries)) {
-    for (const item of entries.items) {
-      if (!isMap(item)) continue;
-      for (const pair of item.items as Pair<Node, Node>[]) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        const value = pair.value;
-        if (key === 'id' || key === 'use') pushScalar(result.values, key, value);
-        else if (key === 'related') {
-          if (isSeq(value)) for (const v of value.items) pushScalar(result.values, 'related', v as Node);
-          else pushScalar(result.values, 'related', value);
-        } else if (key === 'source' && isScalar(value) && value.range && typeof value.value === 'string') {
-          const [start, end] = valueBounds(text, value.range[0], value.range[1]);
-          result.sources.push({ value: value.value, start, end });
-        }
-      }
-    }
+  const node = glossaryNodeAt(text, offset);
+  if (!node || (node.role !== 'id' && node.role !== 'use' && node.role !== 'related')) return undefined;
+  let { start, end } = node.span;
+  const quote = text[start];
+  if (end - start >= 2 && (quote === '"' || quote === "'") && text[end - 1] === quote) {
+    start++;
+    end--;
   }
-  lastScan = { text, result };
-  return result;
-}
-
-function pushScalar(out: GlossaryValue[], kind: GlossaryValue['kind'], node: Node | null | undefined): void {
-  if (!isScalar(node) || !node.range || node.value == null) return;
-  const [start, end] = [node.range[0], node.range[1]];
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  out.push({ kind, id: String(node.value), start: quoted ? start + 1 : start, end: quoted ? end - 1 : end });
-}
-
-/** A scalar's range without surrounding quotes. */
-function valueBounds(text: string, start: number, end: number): [number, number] {
-  const c = text[start];
-  return c === '"' || c === "'" ? [start + 1, end - 1] : [start, end];
+  return { kind: node.role, id: node.value, start, end };
 }
 
 /** One lens per entry of a glossary file; the server fills in counts and locations when resolving. */
 export function getCodeLenses(service: PolicyService, glossaryUri: string): CodeLensInfo[] {
   const file = service.getGlossary().files.find((f) => f.uri === glossaryUri);
+  // Entries kept from the last good version of a broken file have ranges of that version: no lenses.
   if (!file || !file.parsed) return [];
   return file.entries.map((entry) => ({ range: entry.idLocation.range, entryId: entry.id }));
 }
@@ -81,13 +42,33 @@ export function getDocumentLinks(service: PolicyService, glossaryUri: string): D
   if (text === undefined) return [];
   const lineMap = new LineMap(text);
   const links: DocumentLink[] = [];
-  for (const source of scan(text).sources) {
+  for (const source of sourceValues(text)) {
     const target = resolveSource(source.value, glossaryUri, service.getRoots());
     const range = lineMap.rangeOf(source.start, source.end);
-    if (target.kind === 'url') links.push({ range, target: target.url, tooltip: 'Open source' });
+    if (target.kind === 'url') links.push({ range, target: target.url, tooltip: 'Open the source' });
     else if (target.kind === 'file') {
-      links.push({ range, target: target.line !== undefined ? `${target.uri}#L${target.line + 1}` : target.uri, tooltip: 'Open source file' });
+      links.push({ range, target: target.line !== undefined ? `${target.uri}#L${target.line + 1}` : target.uri, tooltip: 'Open the source file' });
     }
   }
   return links;
+}
+
+/** The `source` values of every entry, with their offsets (without quotes). */
+function sourceValues(text: string): { value: string; start: number; end: number }[] {
+  const tree = readYaml(text);
+  const entries = tree.root?.kind === 'map' ? valueOf(tree.root, 'entries') : undefined;
+  if (entries?.kind !== 'seq') return [];
+  const out: { value: string; start: number; end: number }[] = [];
+  for (const item of entries.items) {
+    if (item.kind !== 'map') continue;
+    const source = valueOf(item, 'source');
+    if (source?.kind !== 'scalar' || typeof source.value !== 'string') continue;
+    const quoted = source.style === 'single' || source.style === 'double';
+    out.push({ value: source.value, start: quoted ? source.start + 1 : source.start, end: quoted ? source.end - 1 : source.end });
+  }
+  return out;
+}
+
+function valueOf(map: YamlMap, key: string): YamlNode | undefined {
+  return map.pairs.find((p) => p.key.kind === 'scalar' && p.key.value === key)?.value;
 }

@@ -37,7 +37,9 @@ export function renameEntryId(service: PolicyService, oldId: string, newId: stri
   for (const uri of service.glossaryFileUris()) {
     const text = service.getGlossaryText(uri);
     if (text === undefined) continue;
-    addEditsTo(changes, uri, renameIdEdits(text, oldId, newId));
+    const result = renameIdEdits(text, oldId, newId);
+    if ('error' in result) return { error: result.error };
+    addEditsTo(changes, uri, result.edits);
   }
   const annotations = service.index.annotationsOf(oldId);
   // A document outside the index (opened from elsewhere) still has its own annotations renamed.

@@ -107,12 +107,13 @@ export function getSemanticTokens(service: PolicyService, file: TextFile): Seman
   if (service.hasGlossaryFile(file.uri)) return [];
   const doc = service.analyzed(file);
   const tokens: SemanticToken[] = [];
+  const annotationsByStart = new Map(doc.analysis.annotations.map((a) => [a.start, a]));
   for (const m of doc.references) {
     const entry = service.getEntry(m.entryId);
     if (!entry) continue;
     const deprecated = entry.status === 'deprecated';
     // In an annotation only the id is coloured; the grammar handles the brackets and shown text.
-    const annotation = m.match === 'annotation' ? doc.analysis.annotations.find((a) => a.start <= m.start && m.end <= a.end) : undefined;
+    const annotation = m.match === 'annotation' ? annotationsByStart.get(m.start) : undefined;
     const [start, end] = annotation ? [annotation.idSpan.start, annotation.idSpan.end] : [m.start, m.end];
     pushLineTokens(tokens, doc.lineMap, doc.text, start, end, entry.kind, deprecated);
   }

@@ -5,16 +5,41 @@ import { fold } from './recognition/fold';
 // Foreign Affairs`), so titles are compared as sets of significant words. Words that change rank
 // (`deputy`, `vice`, Vietnamese `phó`) must agree exactly: a Deputy Minister is not a Minister.
 
-const FILLER = new Set(['of', 'the', 'and', 'for', 'on', 'affairs', 'a', 'an']);
+const FILLER = new Set(['of', 'the', 'and', 'for', 'on', 'affairs', 'a', 'an', 'cua']);
 const RANK = new Set(['deputy', 'vice', 'acting', 'assistant', 'first', 'standing', 'permanent', 'pho']);
 const SYNONYMS: [RegExp, string][] = [
   [/\bpremier\b/g, 'prime minister'],
   [/\bparty chief\b/g, 'general secretary'],
   [/\bsecretary general\b/g, 'general secretary'],
   [/\bdefense\b/g, 'defence'],
+  // Vietnamese titles are two-syllable words whose syllables also stand alone (`bộ` is a ministry,
+  // `trưởng` a head): each title is one word, so that `Bộ trưởng` (minister) never fits `Thứ trưởng`.
+  [/\btong bi thu\b/g, 'tongbithu'],
+  [/\bbi thu\b/g, 'bithu'],
+  [/\bthu truong\b/g, 'thutruong'],
+  [/\bbo truong\b/g, 'botruong'],
+  [/\bthu tuong\b/g, 'thutuong'],
+  [/\bchu tich\b/g, 'chutich'],
+  [/\bchu nhiem\b/g, 'chunhiem'],
+  [/\btruong ban\b/g, 'truongban'],
+  [/\bdai su\b/g, 'daisu'],
 ];
 
+/** Titles repeat across a document and a workspace: their word sets are kept (up to a bound). */
+const wordCache = new Map<string, { rank: Set<string>; words: Set<string> }>();
+const WORD_CACHE_LIMIT = 5000;
+
 function significantWords(title: string): { rank: Set<string>; words: Set<string> } {
+  let cached = wordCache.get(title);
+  if (!cached) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    cached = computeSignificantWords(title);
+    wordCache.set(title, cached);
+  }
+  return cached;
+}
+
+function computeSignificantWords(title: string): { rank: Set<string>; words: Set<string> } {
   let text = fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ');
   for (const [pattern, replacement] of SYNONYMS) text = text.replace(pattern, replacement);
   const rank = new Set<string>();

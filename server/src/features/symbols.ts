@@ -9,7 +9,8 @@ export function registerSymbols(connection: Connection, context: ServerContext):
   connection.onDocumentSymbol(
     guard(context, 'documentSymbol', null, (params): DocumentSymbol[] | null => {
       const file = context.getTextFile(params.textDocument.uri);
-      if (!file) return null;
+      // A glossary file's outline is the YAML extension's.
+      if (!file || context.service.hasGlossaryFile(file.uri)) return null;
       return context.service.getDocumentSymbols(file).map(toDocumentSymbol);
     }),
   );

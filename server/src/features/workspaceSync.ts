@@ -17,6 +17,8 @@ import type { DiagnosticsPublisher } from './diagnostics';
 
 /** After a glossary edit, documents on disk are scanned again once edits pause this long. */
 const REINDEX_DELAY_MS = 150;
+/** Glossary lenses show mention counts; after document edits they are refreshed once edits pause this long. */
+const LENS_REFRESH_DELAY_MS = 1000;
 
 /**
  * Keeps the service in step with the editor and the disk: open documents from memory (every change),
@@ -28,6 +30,7 @@ export class WorkspaceSync {
   private runningPass: { flag: CancellationFlag; kind: 'full' | 'stale' } | undefined;
   private passRunning = false;
   private reindexTimer: ReturnType<typeof setTimeout> | undefined;
+  private lensTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private readonly pendingDocuments = new Set<string>();
   private readonly pendingGlossaries = new Set<string>();
@@ -117,8 +120,21 @@ export class WorkspaceSync {
     const file = { uri, version: document.version, text: document.getText() };
     const before = this.context.service.index.documentCount;
     if (this.context.isDocumentUri(uri)) this.context.service.indexDocument(file, { cache: true });
+    else this.context.service.removeDocument(uri);
     this.publisher.publishDocument(file);
     if (this.context.service.index.documentCount !== before) this.sendStatus();
+    this.scheduleLensRefresh();
+  }
+
+  /** Mention counts in glossary lenses change as documents are edited: refresh them once typing pauses. */
+  private scheduleLensRefresh(): void {
+    if (!this.context.clientCapabilities().workspace?.codeLens?.refreshSupport) return;
+    if (!this.context.documents.all().some((d) => this.context.service.hasGlossaryFile(d.uri))) return;
+    if (this.lensTimer) clearTimeout(this.lensTimer);
+    this.lensTimer = setTimeout(() => {
+      this.lensTimer = undefined;
+      void this.context.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }, LENS_REFRESH_DELAY_MS);
   }
 
   /** Every open document again: after a glossary or settings change. */
@@ -126,7 +142,11 @@ export class WorkspaceSync {
     for (const document of this.context.documents.all()) {
       if (this.context.isGlossaryUri(document.uri)) continue;
       if (this.isServedDocument(document)) this.refreshOpenDocument(document.uri);
-      else this.publisher.clear(document.uri);
+      else if (this.context.service.index.has(document.uri)) {
+        // No longer served (the settings changed): it leaves the index and the Problems panel.
+        this.context.service.removeDocument(document.uri);
+        this.publisher.clear(document.uri);
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { AddedEntry } from '../../../client/src/commands';
 import type { PolicyGlossApi } from '../../../client/src/extension';
-import { activateExtension, closeAllEditorsWithoutSaving, selectionOf, selectText, TestFolder, waitFor } from './clientFixture';
+import { acceptQuickInputs, activateExtension, closeAllEditorsWithoutSaving, selectionOf, selectText, TestFolder, waitFor } from './clientFixture';
 
 // Comments, a quoted scalar and a flow sequence: adding an entry must leave all of them byte for byte.
 const GLOSSARY = `# Glossary for the command tests. This comment must survive edits.
@@ -28,6 +28,7 @@ const NOTE = `Hanoi, 2025-03-01
 Deputy Director Trần Văn Thử met the delegation.
 Later Tran Van Thu said that resilient connectivity matters.
 The plan for digital corridors was discussed.
+Conclusion 12-KL/TW was cited.
 `;
 
 suite('Policy Gloss commands', function () {
@@ -83,6 +84,22 @@ suite('Policy Gloss commands', function () {
     assert.equal(editor.document.getText(), before);
   });
 
+  test('Annotate Selection offers the entry matching the selection first in its picker', async () => {
+    const editor = await selectText(folder.uri('note.txt'), 'Tran Van Thu');
+    assert.equal(await acceptQuickInputs(vscode.commands.executeCommand('policyGloss.annotateSelection')), true);
+    assert.match(editor.document.getText(), /Later \[\[tran-van-thu\|Tran Van Thu\]\] said/);
+  });
+
+  test('Add Selection to Glossary asks for the kind and proposes a slug of the selection as id', async () => {
+    await folder.snapshotGlossaries();
+    await selectText(folder.uri('note.txt'), '12-KL/TW');
+    const added = await acceptQuickInputs(vscode.commands.executeCommand<AddedEntry | undefined>('policyGloss.addSelectionToGlossary'));
+    assert.ok(added, 'the command reported no entry');
+    // The first kind offered is the first of the glossary's kinds; the id is the slug of the selected text.
+    assert.deepEqual({ id: added.id, kind: added.kind, name: added.name }, { id: '12-kl-tw', kind: 'resolution', name: '12-KL/TW' });
+    assert.match(readFileSync(added.glossaryUris[0].fsPath, 'utf8'), /id: 12-kl-tw/);
+  });
+
   test('Add Selection to Glossary writes the new entry into the glossary file losslessly', async () => {
     const before = await folder.snapshotGlossaries();
     await selectText(folder.uri('note.txt'), 'digital corridors');
@@ -125,7 +142,7 @@ suite('Policy Gloss commands', function () {
     await selectText(folder.uri('note.txt'), 'delegation');
     const added = await vscode.commands.executeCommand('policyGloss.addSelectionToGlossary', { kind: 'term', id: 'Not An Id' });
     assert.equal(added, undefined);
-    for (const [path, bytes] of before) assert.ok(readFileSync(path).equals(bytes), `${path} changed`);
+    for (const [path, bytes] of before) assert.equal(readFileSync(path, 'utf8'), bytes.toString('utf8'), `${path} changed`);
   });
 
   test('Show Mentions finds every mention of an entry by id', async () => {

@@ -80,12 +80,18 @@ export class TestFolder {
     return readFileSync(join(this.path, file), 'utf8');
   }
 
-  /** Remembers the bytes of every glossary file in the workspace, so that `dispose` can put them back. */
+  /**
+   * Reads every glossary file of the workspace and returns their bytes now. The first bytes seen of each
+   * file are kept, so that `dispose` can put them back.
+   */
   async snapshotGlossaries(): Promise<Map<string, Buffer>> {
+    const current = new Map<string, Buffer>();
     for (const uri of await vscode.workspace.findFiles('**/{*.glossary.yaml,*.glossary.yml,glossary.yaml}', '**/node_modules/**')) {
-      if (!this.glossarySnapshots.has(uri.fsPath)) this.glossarySnapshots.set(uri.fsPath, readFileSync(uri.fsPath));
+      const bytes = readFileSync(uri.fsPath);
+      current.set(uri.fsPath, bytes);
+      if (!this.glossarySnapshots.has(uri.fsPath)) this.glossarySnapshots.set(uri.fsPath, bytes);
     }
-    return new Map(this.glossarySnapshots);
+    return current;
   }
 
   async dispose(): Promise<void> {
@@ -136,4 +142,22 @@ export async function closeAllEditorsWithoutSaving(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Runs a command that opens quick picks or input boxes and accepts each with its preselected item or
+ * prefilled value, as a user pressing Enter would, until the command finishes.
+ */
+export async function acceptQuickInputs<T>(command: Thenable<T>, ms = 30_000): Promise<T> {
+  let finished = false;
+  const result = Promise.resolve(command).finally(() => {
+    finished = true;
+  });
+  const deadline = Date.now() + ms;
+  while (!finished) {
+    if (Date.now() > deadline) throw new Error(`the command still waited for input after ${ms} ms`);
+    await Promise.race([result.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 150))]);
+    if (!finished) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
 }

@@ -17,6 +17,11 @@ const OUTSIDE_SUBSET = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u
 
 const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
+// Keys of the format, returned as these constants instead of a new string per key read.
+const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'native', 'short', 'roles', 'number', 'issuer', 'date', 'summary', 'source', 'related', 'status', 'use', 'case', 'title', 'entries', 'from', 'to'];
+const KEYS_BY_LENGTH: string[][] = [];
+for (const key of KNOWN_KEYS) (KEYS_BY_LENGTH[key.length] ??= []).push(key);
+
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -158,7 +163,7 @@ class FastReader {
       const lineEnd = this.lineEnd[l];
       const colon = this.keyEnd(keyStart, lineEnd);
       if (colon < 0) decline();
-      const key: YamlScalar = { kind: 'scalar', value: this.text.slice(keyStart, colon), style: 'plain', start: keyStart, end: colon };
+      const key: YamlScalar = { kind: 'scalar', value: this.keyText(keyStart, colon), style: 'plain', start: keyStart, end: colon };
       let onItem: ((item: YamlNode) => void) | undefined;
       if (depth === 1 && this.stream && this.stream.key === key.value) {
         onItem = this.stream.onItem;
@@ -173,6 +178,12 @@ class FastReader {
       keyStart = this.lineStart[n] + col;
     }
     return { kind: 'map', flow: false, pairs, start: first, end };
+  }
+
+  private keyText(start: number, end: number): string {
+    const candidates = KEYS_BY_LENGTH[end - start];
+    if (candidates) for (const key of candidates) if (this.text.startsWith(key, start)) return key;
+    return this.text.slice(start, end);
   }
 
   private blockSeq(first: number, col: number, depth: number, onItem?: (item: YamlNode) => void): YamlSeq {

@@ -194,7 +194,10 @@ class GlossaryLoader {
   }
 
   private range(start: number, end: number): Range {
-    return this.positions.rangeOf(start, end);
+    // Parser error positions may point one past the end of the text.
+    const length = this.text.length;
+    const from = Math.max(0, Math.min(start, length));
+    return this.positions.rangeOf(from, Math.max(from, Math.min(end, length)));
   }
 
   private report(code: GlossaryProblemCode, severity: Severity, start: number, end: number, message: string, related?: GlossaryProblem['related']): void {
@@ -225,9 +228,8 @@ class GlossaryLoader {
    * The known keys of a mapping (first occurrence). Reports unknown keys (`x-` ones are allowed),
    * repeated keys and keys that are not text.
    */
-  private collectKeys(map: YamlMap, known: readonly string[], what: string): Map<string, YamlPair> {
-    const fields = new Map<string, YamlPair>();
-    const seen = new Map<string, YamlNode>();
+  private collectKeys(map: YamlMap, known: readonly string[], what: string): KeyedPairs {
+    const fields = new KeyedPairs();
     for (const pair of map.pairs) {
       const key = pair.key;
       if (key.kind !== 'scalar' || key.value === null) {
@@ -235,17 +237,15 @@ class GlossaryLoader {
         continue;
       }
       const name = keyName(key, this.text);
-      const first = seen.get(name);
+      const first = fields.get(name);
       if (first) {
         this.report('duplicate-key', 'error', key.start, key.end, `\`${name}\` is repeated in this ${what}; the first one is used.`, [
-          { uri: this.uri, range: this.range(first.start, first.end), message: `first \`${name}\`` },
+          { uri: this.uri, range: this.range(first.key.start, first.key.end), message: `first \`${name}\`` },
         ]);
         continue;
       }
-      seen.set(name, key);
-      if (known.includes(name)) {
-        fields.set(name, pair);
-      } else if (!name.startsWith('x-')) {
+      fields.add(name, pair);
+      if (!known.includes(name) && !name.startsWith('x-')) {
         const suggestion = closestMatch(name, known);
         const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
         this.report('unknown-key', 'warning', key.start, key.end,
@@ -313,7 +313,7 @@ class GlossaryLoader {
       } else if (typeof value === 'string') {
         const suggestion = closestMatch(value, ENTRY_KINDS);
         this.reportNode('invalid-kind', 'error', kindPair,
-          `Unknown kind \`${value}\`${suggestion ? `; did you mean \`${suggestion}\`` : ''}. Kinds: ${ENTRY_KINDS.join(', ')}. This entry is skipped.`);
+          `Unknown kind \`${value}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; kinds are ${ENTRY_KINDS.join(', ')}. This entry is skipped.`);
         usable = false;
       } else {
         this.reportNode('invalid-type', 'error', kindPair, `\`kind\` must be one of ${ENTRY_KINDS.join(', ')}, not ${describe(kindPair.value)}; this entry is skipped.`);
@@ -415,9 +415,8 @@ class GlossaryLoader {
   }
 
   private pack(packed: number[], start: number, end: number): void {
-    const s = this.positions.positionAt(start);
-    const e = this.positions.positionAt(end);
-    packed.push(s.line, s.character, e.line, e.character);
+    this.positions.pushPosition(start, packed);
+    this.positions.pushPosition(end, packed);
   }
 
   /** A list of written forms; bad items are reported and left out. */
@@ -478,7 +477,7 @@ class GlossaryLoader {
     if (known !== undefined) return known;
     if (typeof value === 'string') {
       const suggestion = closestMatch(value, allowed);
-      this.reportNode(code, 'error', pair, `Invalid ${name} \`${value}\`${suggestion ? `; did you mean \`${suggestion}\`` : ''}. Use one of: ${allowed.join(', ')}.`);
+      this.reportNode(code, 'error', pair, `Invalid ${name} \`${value}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; use one of ${allowed.join(', ')}.`);
     } else {
       this.reportNode('invalid-type', 'error', pair, `\`${name}\` must be one of ${allowed.join(', ')}, not ${describe(pair.value)}.`);
     }
@@ -542,6 +541,22 @@ class GlossaryLoader {
       roles.push(role);
     }
     return roles;
+  }
+}
+
+/** The pairs of a mapping by key name, first occurrence only. Small arrays: mappings have a few keys. */
+class KeyedPairs {
+  private readonly names: string[] = [];
+  private readonly pairs: YamlPair[] = [];
+
+  add(name: string, pair: YamlPair): void {
+    this.names.push(name);
+    this.pairs.push(pair);
+  }
+
+  get(name: string): YamlPair | undefined {
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.pairs[i];
   }
 }
 

@@ -9,7 +9,7 @@ export class PositionIndex {
   private readonly lineStarts: Int32Array;
   private cursor = 0;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     const starts: number[] = [0];
     if (text.includes('\r')) {
       for (let i = 0; i < text.length; i++) {
@@ -26,6 +26,17 @@ export class PositionIndex {
   }
 
   positionAt(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, character: this.characterOf(offset, line) };
+  }
+
+  /** Appends the line and character of `offset` to `out` (no object allocated). */
+  pushPosition(offset: number, out: number[]): void {
+    const line = this.lineOf(offset);
+    out.push(line, this.characterOf(offset, line));
+  }
+
+  private lineOf(offset: number): number {
     const starts = this.lineStarts;
     let line = this.cursor;
     if (offset >= starts[line] && (line + 1 >= starts.length || offset < starts[line + 1])) {
@@ -43,7 +54,21 @@ export class PositionIndex {
       line = low;
     }
     this.cursor = line;
-    return { line, character: offset - starts[line] };
+    return line;
+  }
+
+  private characterOf(offset: number, line: number): number {
+    const starts = this.lineStarts;
+    let character = offset - starts[line];
+    // An offset inside a line break (between `\r` and `\n`, or past the end) stays at the line's end.
+    const next = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    if (offset >= next - 2) {
+      let end = next;
+      if (end > starts[line] && this.text[end - 1] === '\n') end--;
+      if (end > starts[line] && this.text[end - 1] === '\r') end--;
+      character = Math.min(character, end - starts[line]);
+    }
+    return Math.max(0, character);
   }
 
   /** The offset of a position, clamped to its line (a character past the line's end gives the end). */

@@ -1,9 +1,11 @@
 import { LineMap } from '../text';
+import type { Position, Range } from '../types';
 import { rolesNamedBy } from '../titles';
 import { findAnnotations, type RawAnnotation } from './annotations';
 import {
   CASE_ANY,
   CASE_WRITTEN_OR_CAPS,
+  hashWord,
   F_DIACRITICS,
   F_FIRST_UPPER,
   F_VIETNAMESE,
@@ -19,7 +21,7 @@ import {
 } from './compile';
 import { detectDocumentDate, readFrontMatter } from './documentDate';
 import { DOCUMENT_TYPE_WORDS, readDocumentNumberAt, serialKey, typeCodesOf } from './documentNumber';
-import { stripDiacritics } from './fold';
+import { fold, stripDiacritics } from './fold';
 import { isInsideLink } from './links';
 import type {
   AmbiguousReference,
@@ -106,6 +108,11 @@ class DocumentScan {
   private hitPattern: number[] = [];
   private hitEnd: number[] = [];
   private hitCount = 0;
+  /** Word ids along the current walk. */
+  private pathWords: number[] = [];
+  /** Whether positions come from the scan's line feeds (no lone carriage return in the text). */
+  private ownLines = false;
+  private lineCursor = 0;
 
   constructor(
     private readonly text: string,
@@ -127,6 +134,8 @@ class DocumentScan {
       from = a.end;
     }
     tokenize(text, from, text.length, words);
+    // Lines end at CR LF or LF here; a lone CR also ends one for the line map: then it decides.
+    this.ownLines = text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text);
     const { lang, spans } = this.detectLanguages(front?.values.get('lang'));
 
     let nextAnnotation = 0;
@@ -258,27 +267,54 @@ class DocumentScan {
 
   /** Walks the trie from word i, collecting every pattern that ends on the way and passes its checks. */
   private walk(i: number): void {
-    const { c, words } = this;
+    const { c, words, text } = this;
     this.hitCount = 0;
-    const first = this.lookup(c.firstWords, i);
+    const first = this.probe(c.firstWords, i);
     if (first < 0) return;
     let node = c.rootChild[first];
+    // Words are found by hash alone while walking; they are compared as strings only where a pattern
+    // ends, so the many walks that lead nowhere compare nothing.
+    const path = this.pathWords;
+    path[0] = first;
+    let verified = i - 1;
     for (let j = i; ; ) {
-      for (let p = c.nodePattern[node]; p >= 0; p = c.patternNext[p]) {
-        if (this.accepts(p, i, j)) {
-          this.hitPattern[this.hitCount] = p;
-          this.hitEnd[this.hitCount] = j;
-          this.hitCount++;
+      if (c.nodePattern[node] >= 0) {
+        for (; verified < j; verified++) {
+          const k = verified + 1;
+          if (!wordMatches(text, words.start[k], words.end[k], c.words[path[k - i]])) return;
+        }
+        for (let p = c.nodePattern[node]; p >= 0; p = c.patternNext[p]) {
+          if (this.accepts(p, i, j)) {
+            this.hitPattern[this.hitCount] = p;
+            this.hitEnd[this.hitCount] = j;
+            this.hitCount++;
+          }
         }
       }
       if (j + 1 >= words.count) return;
       const separator = this.separatorKey(j);
       if (separator < 0) return;
-      const word = this.lookup(c.allWords, j + 1);
+      const word = this.probe(c.allWords, j + 1);
       if (word < 0) return;
       node = this.child(node, word * SEPARATOR_SPACE + separator);
       if (node === 0) return;
       j++;
+      path[j - i] = word;
+    }
+  }
+
+  /**
+   * The id of the dictionary word with word k's hash, or -1. The word itself is not compared (the walk
+   * does that where it matters) unless two dictionary words share the hash.
+   */
+  private probe(table: WordTable, k: number): number {
+    const { c } = this;
+    const hash = this.words.hash[k];
+    const { slots, mask } = table;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const v = slots[slot];
+      if (v === 0) return -1;
+      if (c.wordHashes[v - 1] === hash) return c.sharedHash[v - 1] ? this.lookup(table, k) : v - 1;
     }
   }
 
@@ -398,14 +434,33 @@ class DocumentScan {
     }
     const target = targets[0];
     const entry = c.entries[target];
+    // Several forms of the entry may fold alike (`Doi Moi` and `Đổi mới`): the one spelt as in the text
+    // says how it matched, else name before alias before native.
     let matchIndex = 255;
-    for (const p of hits) if (c.patternTarget[p] === target && c.patternMatch[p] < matchIndex) matchIndex = c.patternMatch[p];
+    let spelt = false;
+    for (const p of hits) {
+      if (c.patternTarget[p] !== target) continue;
+      const exact = hits.length > 1 && this.speltAsWritten(p, i, end);
+      if ((exact && !spelt) || (exact === spelt && c.patternMatch[p] < matchIndex)) {
+        matchIndex = c.patternMatch[p];
+        spelt = exact;
+      }
+    }
     const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined);
     if (title && entry.kind === 'official') mention.title = this.titleContext(title);
     this.mentions.push(mention);
     if (mention.match !== 'short') this.lastFullMention.set(target, start);
     this.pendingTitle = undefined;
     return end + 1;
+  }
+
+  /** Whether words i..j are spelt as pattern p is written, diacritics included (case aside). */
+  private speltAsWritten(p: number, i: number, j: number): boolean {
+    const written = this.patternWords(p);
+    for (let k = i; k <= j; k++) {
+      if (this.text.slice(this.words.start[k], this.words.end[k]).normalize('NFC').toLowerCase() !== written.lower[k - i]) return false;
+    }
+    return true;
   }
 
   private writtenExactly(p: number, i: number, j: number): boolean {
@@ -553,7 +608,7 @@ class DocumentScan {
     const titleEnd = first > 0 ? words.end[run[first - 1]] : words.end[title.lastWord];
     const titleSpan = this.titleAt(words.start[titleWord], titleEnd, title);
     const name = text.slice(nameStart, nameEnd);
-    this.candidates.push({ start: nameStart, end: nameEnd, range: this.lineMap.rangeOf(nameStart, nameEnd), text: name, kind: 'official', title: titleSpan.text, name, titleSpan });
+    this.candidates.push({ start: nameStart, end: nameEnd, range: this.rangeOf(nameStart, nameEnd), text: name, kind: 'official', title: titleSpan.text, name, titleSpan });
     this.pendingTitle = undefined;
     return run[run.length - 1] + 1;
   }
@@ -641,7 +696,7 @@ class DocumentScan {
     else if (targets.length > 1) this.ambiguous.push(this.ambiguousAt(start, end, targets, 'number', document));
     else {
       const resolution = number.typeCode ? kindCodes[0] === 'NQ' : kindCodes.length === 1 && kindCodes[0] === 'NQ';
-      this.candidates.push({ start, end, range: this.lineMap.rangeOf(start, end), text: text.slice(start, end), kind: resolution ? 'resolution' : 'document', document });
+      this.candidates.push({ start, end, range: this.rangeOf(start, end), text: text.slice(start, end), kind: resolution ? 'resolution' : 'document', document });
     }
     this.pendingTitle = undefined;
     return after;
@@ -654,7 +709,7 @@ class DocumentScan {
     const annotation: Annotation = {
       start: raw.start,
       end: raw.end,
-      range: this.lineMap.rangeOf(raw.start, raw.end),
+      range: this.rangeOf(raw.start, raw.end),
       text: this.text.slice(raw.start, raw.end),
       id: raw.id,
       idSpan: this.span(raw.idStart, raw.idEnd),
@@ -673,76 +728,116 @@ class DocumentScan {
   // --- language ---------------------------------------------------------------------------------------
 
   /**
-   * The language of each paragraph from the share of letters only Vietnamese uses; the document's is
-   * front matter `lang:` or the language of most of its letters.
+   * The language of each paragraph. A paragraph without a Vietnamese-only letter is English; one with
+   * them is Vietnamese when it has more Vietnamese function words (`của`, `và`, `được`) than English
+   * ones (`the`, `and`, `of`), or, with too few of either, when such letters are frequent. The document's
+   * language is front matter `lang:`, else the language of most of its letters.
    */
   private detectLanguages(declared: string | undefined): { lang: DocumentLanguage; spans: LanguageSpan[] } {
-    const { words } = this;
+    const { words, text } = this;
     const n = words.count;
     this.wordLang = new Uint8Array(n);
     const paragraphs: { first: number; last: number; lang: number }[] = [];
-    let letters = 0;
-    let viet = 0;
-    let first = 0;
     let viLetters = 0;
     let enLetters = 0;
-    const close = (last: number) => {
-      const lang = letters < MIN_PARAGRAPH_LETTERS ? LANG_UNKNOWN : viet >= letters * VIETNAMESE_SHARE ? LANG_VI : LANG_EN;
+    for (let first = 0; first < n; ) {
+      let last = first;
+      while (last + 1 < n && !(words.flags[last + 1] & T_PARAGRAPH)) last++;
+      let letters = 0;
+      let viet = 0;
+      for (let k = first; k <= last; k++) {
+        letters += words.end[k] - words.start[k];
+        viet += words.viet[k];
+      }
+      let lang = LANG_EN;
+      if (viet > 0) {
+        let viWords = 0;
+        let enWords = 0;
+        for (let k = first; k <= last; k++) {
+          const hash = words.hash[k];
+          if (words.viet[k] > 0 ? VI_MARKED_WORDS.has(hash) : VI_PLAIN_WORDS.has(hash)) viWords++;
+          else if (words.viet[k] === 0 && EN_WORDS.has(hash)) enWords++;
+        }
+        if (viWords + enWords >= 3) lang = viWords > enWords ? LANG_VI : LANG_EN;
+        else lang = letters < MIN_PARAGRAPH_LETTERS ? LANG_UNKNOWN : viet >= letters * VIETNAMESE_SHARE ? LANG_VI : LANG_EN;
+      } else if (letters < MIN_PARAGRAPH_LETTERS) lang = LANG_UNKNOWN;
       if (lang === LANG_VI) viLetters += letters;
       else if (lang === LANG_EN) enLetters += letters;
       paragraphs.push({ first, last, lang });
-    };
-    for (let k = 0; k < n; k++) {
-      if (k > 0 && words.flags[k] & T_PARAGRAPH) {
-        close(k - 1);
-        first = k;
-        letters = 0;
-        viet = 0;
-      }
-      letters += words.end[k] - words.start[k];
-      viet += words.viet[k];
+      first = last + 1;
     }
-    if (n > 0) close(n - 1);
     const override = declaredLanguage(declared);
     const docLang = override ?? (viLetters > enLetters ? LANG_VI : LANG_EN);
     const spans: LanguageSpan[] = [];
-    for (const p of paragraphs) {
+    let previousOther = -2;
+    paragraphs.forEach((p, index) => {
       const lang = override ?? (p.lang === LANG_UNKNOWN ? docLang : p.lang);
       this.wordLang.fill(lang, p.first, p.last + 1);
-      if (lang !== docLang) {
-        const previous = spans[spans.length - 1];
-        const start = words.start[p.first];
-        const end = words.end[p.last];
-        if (previous && previous.lang === LANGS[lang] && previous.end >= start - 4) previous.end = end;
-        else spans.push({ start, end, lang: LANGS[lang] });
-      }
-    }
+      if (lang === docLang) return;
+      // The paragraph runs to the end of its last line (closing punctuation included).
+      let end = words.end[p.last];
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      while (end > words.end[p.last] && /\s/.test(text[end - 1])) end--;
+      const previous = spans[spans.length - 1];
+      if (previous && previousOther === index - 1 && previous.lang === LANGS[lang]) previous.end = end;
+      else spans.push({ start: words.start[p.first], end, lang: LANGS[lang] });
+      previousOther = index;
+    });
     return { lang: LANGS[docLang], spans };
   }
 
   // Result objects are built field by field: object spread is many times slower in this hot path.
   private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined): Mention {
     const entry = this.c.entries[target];
-    const mention: Mention = { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end), entryId: entry.id, kind: entry.kind, match };
+    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end), entryId: entry.id, kind: entry.kind, match };
     if (document) mention.document = document;
     return mention;
   }
 
   private ambiguousAt(start: number, end: number, targets: number[], match: MatchKind, document: DocumentCitation | undefined): AmbiguousReference {
-    const entryIds = targets.map((t) => this.c.entries[t].id);
-    const reference: AmbiguousReference = { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end), entryIds, match };
+    const entryIds = targets.slice().sort((a, b) => a - b).map((t) => this.c.entries[t].id);
+    const reference: AmbiguousReference = { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end), entryIds, match };
     if (document) reference.document = document;
     return reference;
   }
 
   private titleAt(start: number, end: number, title: PendingTitle): TitleContext {
-    const context: TitleContext = { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end), historical: this.isHistorical(title.firstWord), lang: title.lang };
+    const context: TitleContext = { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end), historical: this.isHistorical(title.firstWord), lang: title.lang };
     if (title.honorific) context.honorific = true;
     return context;
   }
 
+  /**
+   * The range of [start, end). Line starts come from the line feeds the scan saw (the same as the line
+   * map's when the text has no lone carriage return), looked up with a cursor: spans come in order.
+   */
+  private rangeOf(start: number, end: number): Range {
+    if (!this.ownLines) return this.lineMap.rangeOf(start, end);
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  private positionAt(offset: number): Position {
+    const feeds = this.words.lineFeeds;
+    const count = this.words.lineFeedCount;
+    let line = this.lineCursor;
+    // lineStart(line) is 0 for line 0, else feeds[line - 1].
+    if (line > 0 && feeds[line - 1] > offset) {
+      let low = 0;
+      let high = line - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (feeds[mid - 1] <= offset) low = mid;
+        else high = mid - 1;
+      }
+      line = low;
+    }
+    while (line < count && feeds[line] <= offset) line++;
+    this.lineCursor = line;
+    return { line, character: offset - (line === 0 ? 0 : feeds[line - 1]) };
+  }
+
   private span(start: number, end: number): TextSpan {
-    return { start, end, range: this.lineMap.rangeOf(start, end), text: this.text.slice(start, end) };
+    return { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end) };
   }
 }
 
@@ -751,6 +846,13 @@ const LANG_EN = 0;
 const LANG_VI = 1;
 const LANG_UNKNOWN = 2;
 const LANGS: DocumentLanguage[] = ['en', 'vi', 'en'];
+
+const hashes = (list: string) => new Set(list.split(' ').map((word) => hashWord(fold(word))));
+/** Vietnamese function words written with diacritics (counted only when so written). */
+const VI_MARKED_WORDS = hashes('của và các là được những với không người này đã có một đến từ tại về sự để nhiều cũng như đó thì mà đây việc nước');
+/** Vietnamese function words without diacritics. */
+const VI_PLAIN_WORDS = hashes('trong cho khi theo ra');
+const EN_WORDS = hashes('the and of to in is was that for with on said by as are be has have it its this from will at an a were which would');
 
 function declaredLanguage(value: string | undefined): number | undefined {
   if (!value) return undefined;

@@ -64,6 +64,8 @@ export interface CompiledGlossary {
   /** Folded words by id, and the hash of each. */
   readonly words: readonly string[];
   readonly wordHashes: Int32Array;
+  /** 1 where another word has the same hash (then words are compared when looked up). */
+  readonly sharedHash: Uint8Array;
   /** Every word, and the words that start a form. */
   readonly allWords: WordTable;
   readonly firstWords: WordTable;
@@ -313,7 +315,15 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
   }
 
   const wordHashes = new Int32Array(wordCount);
-  for (let id = 0; id < wordCount; id++) wordHashes[id] = hashWord(words[id]);
+  const sharedHash = new Uint8Array(wordCount);
+  const firstWithHash = new Map<number, number>();
+  for (let id = 0; id < wordCount; id++) {
+    const hash = hashWord(words[id]);
+    wordHashes[id] = hash;
+    const other = firstWithHash.get(hash);
+    if (other === undefined) firstWithHash.set(hash, id);
+    else sharedHash[id] = sharedHash[other] = 1;
+  }
   const allIds = new Int32Array(wordCount);
   for (let id = 0; id < wordCount; id++) allIds[id] = id;
   const firstIds: number[] = [];
@@ -330,6 +340,7 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     entryIndex,
     words,
     wordHashes,
+    sharedHash,
     allWords: new WordTable(allIds, wordHashes),
     firstWords: new WordTable(firstIds, wordHashes),
     rootChild,

@@ -24,9 +24,15 @@ export function isInsideLink(text: string, start: number, end: number): boolean 
   while (chunkStart > 0 && start - chunkStart < MAX_CHUNK && !isSpace(text.charCodeAt(chunkStart - 1))) chunkStart--;
   let chunkEnd = end;
   while (chunkEnd < text.length && chunkEnd - end < MAX_CHUNK && !isSpace(text.charCodeAt(chunkEnd))) chunkEnd++;
+  // Plain words with ordinary punctuation (a full stop at the end at most): nothing to check.
+  let suspicious = false;
+  for (let k = chunkStart; k < chunkEnd && !suspicious; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x3a || code === 0x40 || code === 0x2f || code === 0x5c) suspicious = true;
+    else if (code === 0x2e && k + 1 < chunkEnd && /[\p{L}\p{N}]/u.test(text[k + 1])) suspicious = true;
+  }
+  if (!suspicious) return false;
   const chunk = text.slice(chunkStart, chunkEnd);
-  // Plain words with ordinary punctuation: nothing to check.
-  if (!/[:@./\\]/.test(chunk)) return false;
   const s = start - chunkStart;
   const e = end - chunkStart;
   const overlaps = (a: number, b: number) => a < e && s < b;

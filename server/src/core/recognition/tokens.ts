@@ -48,9 +48,22 @@ export class TokenList {
   /** How many Vietnamese-only letters and marks the word has (capped at 255). */
   viet = new Uint8Array(256);
   count = 0;
+  /** Offsets just after each line feed seen, in order (positions are computed from them). */
+  lineFeeds = new Int32Array(64);
+  lineFeedCount = 0;
 
   reset(): void {
     this.count = 0;
+    this.lineFeedCount = 0;
+  }
+
+  pushLineFeed(offset: number): void {
+    if (this.lineFeedCount === this.lineFeeds.length) {
+      const grown = new Int32Array(this.lineFeeds.length * 2);
+      grown.set(this.lineFeeds);
+      this.lineFeeds = grown;
+    }
+    this.lineFeeds[this.lineFeedCount++] = offset;
   }
 
   push(start: number, end: number, hash: number, flags: number, viet: number): void {
@@ -102,8 +115,10 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
         newlines = 0;
         continue;
       }
-      if (info & NEWLINE) newlines++;
-      else if (!(info & (SPACE | MARK))) newlines = 0;
+      if (info & NEWLINE) {
+        newlines++;
+        if (code === 10) tokens.pushLineFeed(i + 1);
+      } else if (!(info & (SPACE | MARK))) newlines = 0;
       i++;
       continue;
     }
