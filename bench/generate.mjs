@@ -119,6 +119,17 @@ const SMALL_WORDS = new Set(['for', 'of', 'on', 'and', 'the', 'to', 'in', 'with'
  * stream, so that any prefix is the same whatever the count.
  */
 export function buildUniverse(seed, count) {
+  // Any prefix is the same whatever the count: a larger universe built before serves smaller ones.
+  const known = builtUniverses.get(seed);
+  if (known && known.length >= count) return known.slice(0, count);
+  const built = buildUniverseFresh(seed, count);
+  builtUniverses.set(seed, built);
+  return built.slice(0, count);
+}
+
+const builtUniverses = new Map();
+
+function buildUniverseFresh(seed, count) {
   const random = createRandom(seed, 'universe', GENERATOR_VERSION);
   const entries = [];
   const ids = new Set();
@@ -176,13 +187,13 @@ export function buildUniverse(seed, count) {
         forms.add(foldKey(alias));
         const roles = [];
         const roleCount = random.weighted([[1, 5], [2, 4], [3, 1]]);
-        let year = random.between(2004, 2022);
+        let year = random.between(2004, 2016);
         for (let k = 0; k < roleCount; k++) {
           const role = random.weighted(ROLE_MAKERS)(random);
           if (roles.some((r) => r.title === role.title)) continue;
           role.from = isoDate(random, year, year);
           if (k < roleCount - 1) {
-            year = Math.min(2025, year + random.between(1, 5));
+            year += random.between(1, 4);
             role.to = isoDate(random, year, year);
           }
           roles.push(role);
@@ -301,10 +312,15 @@ export function buildUniverse(seed, count) {
       }
     },
     place() {
-      for (;;) {
-        const name = random.chance(0.6)
-          ? `${random.pick(V.LOCALITIES)} ${random.pick(V.PLACE_FEATURES)}`
-          : `${random.pick(V.LOCALITIES)}–${random.pick(V.LOCALITIES)} Expressway`;
+      for (let attempt = 0; ; attempt++) {
+        const shape = random.next();
+        let name =
+          shape < 0.4
+            ? `${random.pick(V.LOCALITIES)} ${random.pick(V.PLACE_FEATURES)}`
+            : shape < 0.7
+              ? `${random.pick(V.LOCALITIES)}–${random.pick(V.LOCALITIES)} ${random.pick(['Expressway', 'Railway', 'Transmission Line'])}`
+              : `${random.pick(V.LOCALITIES)} ${random.pick(V.PLACE_FEATURES)}, ${random.pick(V.PROVINCES)}`;
+        if (attempt > 50) name = `${name} No. ${random.between(2, 99)}`;
         const alias = ascii(name);
         if (!claim(name)) continue;
         forms.add(foldKey(alias));
@@ -314,6 +330,7 @@ export function buildUniverse(seed, count) {
   };
 
   while (entries.length < count) add(makers[random.weighted(KIND_WEIGHTS)]());
+  // (Each maker retries until its forms are unique; the word lists leave room for far more than 100k.)
   return entries;
 }
 
@@ -681,7 +698,7 @@ class DocumentWriter {
     for (let k = 0; k < n; k++) {
       if (k > 0) b.add(' ');
       if (vi) this.sentenceVi(b);
-      else if (r.chance(0.35)) b.add(r.pick(V.FILLER_SENTENCES));
+      else if (r.chance(0.45)) b.add(r.pick(V.FILLER_SENTENCES));
       else this.sentence(b);
     }
     return b;

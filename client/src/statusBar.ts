@@ -15,7 +15,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  /** What the item shows now (read by tests). */
+  /** What the item shows now. */
   get text(): string {
     return this.item.text;
   }

@@ -51,22 +51,31 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
   let isGlossaryPath = createPathMatcher(settings.glossaryFiles);
   let isDocumentPath = createPathMatcher(settings.documents);
 
-  /** The path patterns are matched against: relative to its workspace folder, or the file name outside them. */
-  const matchPath = (uri: string): string | undefined => {
+  /**
+   * The path the patterns are matched against: relative to its workspace folder. Without workspace
+   * folders (a single file opened) the file name stands for it; files outside the folders are not part
+   * of the workspace (not indexed, never a glossary).
+   */
+  const workspacePath = (uri: string): string | undefined => {
     if (!uri.startsWith('file:')) return undefined;
-    const path = relativePathIn(uri, roots) ?? baseName(uri);
-    return SKIPPED_SEGMENTS.test(path) ? undefined : path;
+    const path = relativePathIn(uri, roots) ?? (roots.length === 0 ? baseName(uri) : undefined);
+    return path === undefined || SKIPPED_SEGMENTS.test(path) ? undefined : path;
   };
   const isGlossaryUri = (uri: string) => {
-    const path = matchPath(uri);
+    const path = workspacePath(uri);
     return path !== undefined && isGlossaryPath(path);
   };
   const isDocumentUri = (uri: string) => {
-    const path = matchPath(uri);
+    const path = workspacePath(uri);
     return path !== undefined && isDocumentPath(path) && !isGlossaryPath(path);
   };
-  const isServedDocument = (document: TextDocument) =>
-    SERVED_LANGUAGES.has(document.languageId) && !isGlossaryUri(document.uri) && (!document.uri.startsWith('file:') || isDocumentUri(document.uri));
+  /** Open documents served: workspace documents, and files from elsewhere whose name fits (not indexed). */
+  const isServedDocument = (document: TextDocument) => {
+    const { uri } = document;
+    if (!SERVED_LANGUAGES.has(document.languageId) || isGlossaryUri(uri)) return false;
+    if (!uri.startsWith('file:') || isDocumentUri(uri)) return true;
+    return relativePathIn(uri, roots) === undefined && isDocumentPath(baseName(uri));
+  };
 
   let sync: WorkspaceSync | undefined;
   const context: ServerContext = {

@@ -34,7 +34,7 @@ export interface ServerContext {
 export function guard<P, R>(
   context: Pick<ServerContext, 'logError'>,
   name: string,
-  fallback: R,
+  fallback: R | { from: (params: P) => R },
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
@@ -43,9 +43,13 @@ export function guard<P, R>(
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       context.logError(`${name} failed`, error);
-      return fallback;
+      return isFallbackOf<P, R>(fallback) ? fallback.from(params) : fallback;
     }
   };
+}
+
+function isFallbackOf<P, R>(fallback: R | { from: (params: P) => R }): fallback is { from: (params: P) => R } {
+  return typeof fallback === 'object' && fallback !== null && 'from' in fallback && typeof fallback.from === 'function';
 }
 
 /** Wraps a notification handler the same way (there is no answer to fall back to). */

@@ -2,14 +2,16 @@
 // user does (keyboard, command palette, Quick Open) and reads what a user sees.
 // `test/e2e/run.mjs` starts code-server and passes its address in POLICY_GLOSS_E2E.
 import { test } from 'node:test';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const screenshotsDir = join(here, 'screenshots');
+/** The README's screenshots; rewritten only when POLICY_GLOSS_E2E_DOCS_IMAGES=1. */
+export const docsImagesDir = join(here, '..', '..', 'docs', 'images');
 
 const SECOND = 1000;
 
@@ -168,11 +170,12 @@ export class Workbench {
    * text. The language server may still be starting, so the hover is asked again until `until`
    * accepts its text (default: any text) or the time runs out.
    */
-  async hoverAt(text, { occurrence = 1, until = (hover) => hover.trim().length > 0, timeoutMs = 60 * SECOND } = {}) {
+  async hoverAt(text, { occurrence = 1, until = (hover) => hover.trim().length > 0, timeoutMs = 60 * SECOND, whole = false } = {}) {
     const content = readFileSync(join(this.folder, this.openPath), 'utf8');
     const { line, column } = positionOf(content, text, occurrence);
     await this.goTo(line, column);
-    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').last();
+    // `whole`: the problem rows and every card of the hover, not only its last part.
+    const hover = whole ? this.hoverWidget() : this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').last();
     let lastSeen = '';
     return waitFor(
       async () => {
@@ -208,6 +211,87 @@ export class Workbench {
     await row.first().waitFor({ state: 'visible' });
     await row.first().click();
     await input.waitFor({ state: 'hidden' });
+  }
+
+  /** The hover widget on screen (all its parts). */
+  hoverWidget() {
+    return this.page.locator('.monaco-hover:not(.hidden)', { has: this.page.locator('.monaco-hover-content') }).last();
+  }
+
+  /**
+   * Opens the Quick Fix menu at the cursor (Ctrl+.) and returns its actions' titles. The server may
+   * still be computing, so the menu is opened again until `until` accepts the titles.
+   */
+  async openQuickFixMenu({ until = (titles) => titles.length > 0, timeoutMs = 30 * SECOND } = {}) {
+    const { page } = this;
+    const actions = page.locator('.action-widget .monaco-list-row.action');
+    let last = [];
+    return waitFor(
+      async () => {
+        await page.keyboard.press('Control+.');
+        try {
+          await actions.first().waitFor({ state: 'visible', timeout: 5 * SECOND });
+        } catch {
+          last = [];
+          await page.keyboard.press('Escape');
+          return undefined;
+        }
+        last = (await actions.allInnerTexts()).map((t) => t.trim());
+        if (until(last)) return last;
+        await page.keyboard.press('Escape');
+        return undefined;
+      },
+      { timeoutMs, intervalMs: 500, describe: () => `quick fixes (last seen: ${JSON.stringify(last)})` },
+    );
+  }
+
+  /** Chooses an action of the open Quick Fix menu by its exact title. */
+  async chooseQuickFix(title) {
+    const row = this.page.locator('.action-widget .monaco-list-row.action', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) });
+    await row.first().click();
+    await row.first().waitFor({ state: 'hidden' });
+  }
+
+  /** The lines of the active editor that are rendered (small documents: all of them), top to bottom. */
+  async visibleLines() {
+    const lines = await this.activeEditor().locator('.view-lines .view-line').evaluateAll((elements) =>
+      elements.map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent ?? '' })),
+    );
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' '));
+  }
+
+  /** Saves the active editor (Ctrl+S) and waits until its tab is no longer marked dirty. */
+  async save() {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10 * SECOND });
+  }
+
+  /** The file shown by the active editor tab and the breadcrumb path above the editor. */
+  async activeTab() {
+    const { page } = this;
+    const tab = page.locator('.editor-group-container.active .tabs-container .tab.active');
+    const title = ((await tab.locator('.label-name').first().innerText()) ?? '').trim();
+    const uri = await page.locator('.editor-group-container.active .monaco-editor[data-uri]').first().getAttribute('data-uri');
+    const breadcrumbs = await page
+      .locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
+      .allInnerTexts()
+      .catch(() => []);
+    return { title, uri, breadcrumbs: breadcrumbs.map((b) => b.trim()).filter(Boolean) };
+  }
+
+  /**
+   * The rows of the tree shown in the side bar: { level, label (accessible), text, expanded }.
+   * Only the rows on screen: trees render what fits (the side bar shows about 35 rows).
+   */
+  async sideBarRows() {
+    return this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
+      elements.map((e) => ({
+        level: Number(e.getAttribute('aria-level') ?? 0),
+        label: e.getAttribute('aria-label') ?? '',
+        text: (e.innerText ?? '').replace(/\s+/g, ' ').trim(),
+        expanded: e.getAttribute('aria-expanded') === null ? undefined : e.getAttribute('aria-expanded') === 'true',
+      })),
+    );
   }
 
   /** Problem counts from the status bar: { errors, warnings, infos, total }. */
@@ -247,7 +331,8 @@ export class Workbench {
   /**
    * Opens the Problems panel; returns the total from its tab ("Total 3 Problems") and the
    * accessible labels of its rows (a row per file, "2 problems in file x.md ...", then one per
-   * problem, "Error: <message> at line 4 and character 2. generated by policy-gloss").
+   * problem, "Error: <message> at line 4 and character 2. generated by policy-gloss") and, as `texts`,
+   * what each row shows ("<message>\npolicy-gloss\n<code>\n[Ln 4, Col 2]").
    */
   async problemsPanel() {
     const { page } = this;
@@ -259,7 +344,9 @@ export class Workbench {
     const tabLabel = (await tab.getAttribute('aria-label')) ?? '';
     const total = /Total (\d+) Problems?/.exec(tabLabel);
     const rows = await panel.locator('.monaco-list-row').evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''));
-    return { total: total ? Number(total[1]) : 0, rows };
+    // What the rows show: the message, the source, the code and the position, one per line.
+    const texts = await panel.locator('.monaco-list-row').allInnerTexts();
+    return { total: total ? Number(total[1]) : 0, rows, texts };
   }
 
   /** Gives keyboard focus to the workbench (not to a quick input or hover). */
@@ -267,12 +354,39 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Saves a PNG of the whole window under test/e2e/screenshots/; returns its path. */
-  async screenshot(name) {
+  /**
+   * Saves a PNG of the whole window (or of `clip`, a page region) under test/e2e/screenshots/; returns
+   * its path. With `docsImage` and POLICY_GLOSS_E2E_DOCS_IMAGES=1 it also becomes
+   * docs/images/<docsImage>.png, a screenshot the README shows.
+   */
+  async screenshot(name, { clip, docsImage } = {}) {
     mkdirSync(screenshotsDir, { recursive: true });
     const path = join(screenshotsDir, `${name}.png`);
-    await this.page.screenshot({ path });
+    await this.page.screenshot({ path, ...(clip ? { clip } : {}) });
+    if (docsImage && process.env.POLICY_GLOSS_E2E_DOCS_IMAGES === '1') {
+      mkdirSync(docsImagesDir, { recursive: true });
+      copyFileSync(path, join(docsImagesDir, `${docsImage}.png`));
+    }
     return path;
+  }
+
+  /**
+   * The smallest page region holding every given element, widened by `margin` pixels and kept inside
+   * the window: a `clip` for screenshot().
+   */
+  async regionAround(locators, { margin = 12 } = {}) {
+    const boxes = [];
+    for (const locator of locators) {
+      const box = await locator.boundingBox();
+      if (box) boxes.push(box);
+    }
+    if (boxes.length === 0) throw new Error('none of the elements is on screen');
+    const viewport = this.page.viewportSize();
+    const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+    const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+    const right = Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width)) + margin);
+    const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + margin);
+    return { x, y, width: right - x, height: bottom - y };
   }
 }
 
@@ -287,13 +401,19 @@ const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^
  * content), for tests that change files or need documents the samples do not have.
  */
 export function scratchWorkspace(files = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'policy-gloss-workspace-'));
+  // Named like the samples, so that the window (and its screenshots) shows the same folder name.
+  const folder = join(mkdtempSync(join(tmpdir(), 'policy-gloss-workspace-')), basename(e2eEnvironment().folder));
   cpSync(e2eEnvironment().folder, folder, { recursive: true });
   for (const [relativePath, content] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, relativePath)), { recursive: true });
     writeFileSync(join(folder, relativePath), content);
   }
   return folder;
+}
+
+/** Removes a folder made by scratchWorkspace(). */
+export function removeScratchWorkspace(folder) {
+  rmSync(dirname(folder), { recursive: true, force: true });
 }
 
 /**
@@ -317,7 +437,7 @@ export function e2eTest(name, fn, { files, timeout = 5 * 60 * SECOND } = {}) {
         await workbench.close();
       }
     } finally {
-      if (folder) rmSync(folder, { recursive: true, force: true });
+      if (folder) removeScratchWorkspace(folder);
     }
   });
 }

@@ -1,7 +1,11 @@
 // Runs the extension tests (mocha, test/extension/suite) in VS Code's extension host with
 // @vscode/test-electron, on the samples folder. VS Code comes from VSCODE_EXECUTABLE_PATH, from the
-// `code` command, or from a download; where none of these is possible (or there is no display to
-// run it on) the run prints a SKIPPED line and exits 0, so a skip is never mistaken for a pass.
+// `code` command, or from a download. Where none of these is possible (or there is no display to run
+// it on) the same suite runs in the extension host of code-server instead (runInCodeServer.mjs, the
+// VS Code build of the end-to-end tests). Only where that cannot be set up either does the run print
+// a SKIPPED line with both reasons and exit 0, so a skip is never mistaken for a pass.
+// POLICY_GLOSS_EXTENSION_TESTS=code-server goes to code-server directly.
+import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
@@ -9,6 +13,8 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const samplesDir = path.join(repoRoot, 'samples');
 const DOWNLOAD_IDLE_TIMEOUT_MS = 20_000;
+/** runInCodeServer.mjs exits with this when code-server or Chromium cannot be set up here. */
+const CODE_SERVER_SETUP_FAILED = 3;
 
 class Skip extends Error {}
 
@@ -69,6 +75,7 @@ async function findVSCode(): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  if (process.env.POLICY_GLOSS_EXTENSION_TESTS === 'code-server') throw new Skip('POLICY_GLOSS_EXTENSION_TESTS=code-server');
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Skip('no display to run VS Code on (DISPLAY is not set); run it as `xvfb-run -a npm run test:extension`');
   }
@@ -82,13 +89,21 @@ async function main(): Promise<number> {
   });
 }
 
+/** The same suite in code-server's extension host; out/ and dist/ are already built by scripts/test.mjs. */
+function runInCodeServer(whyNotElectron: string): number {
+  console.log(`extension tests: not with @vscode/test-electron (${whyNotElectron}); running them in code-server`);
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'test', 'extension', 'runInCodeServer.mjs'), '--no-build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status === CODE_SERVER_SETUP_FAILED) {
+    console.log(`SKIPPED: extension tests: @vscode/test-electron: ${whyNotElectron}; code-server: cannot be set up here (see above)`);
+    return 0;
+  }
+  return r.status ?? 1;
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof Skip) {
-      console.log(`SKIPPED: extension tests (@vscode/test-electron): ${error.message}`);
-      process.exit(0);
-    }
+    if (error instanceof Skip) process.exit(runInCodeServer(error.message));
     console.error(`extension tests failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { CodeActionRequest, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DiagnosticSeverity, DiagnosticTag, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { applyWorkspaceEdit, rangeOf, textAt } from '../helpers/text';
 import { TempWorkspace } from '../helpers/workspace';
@@ -197,6 +197,16 @@ describe('diagnostics and quick fixes over stdio', () => {
     assert.equal(apply(fixes[1]).get(reportUri), REPORT.replace('Nguyễn Manh Cường', 'Nguyen Manh Cuong'));
   });
 
+  it('explains an ambiguous reference and an unknown official on hover', async () => {
+    const hover = async (needle: string) => {
+      const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: reportUri }, position: rangeOf(REPORT, needle).start });
+      return (result!.contents as MarkupContent).value;
+    };
+    const ambiguous = await hover('Resolution 59 was');
+    assert.match(ambiguous, /May refer to:\n- Resolution on international integration \(resolution\\-59, resolution\)\n- Government resolution on trade/);
+    assert.match(await hover('Ho Duc Phoc'), /official not in the glossary[\s\S]*Title: Deputy Prime Minister/);
+  });
+
   it('answers no quick fix where there is no diagnostic', async () => {
     const actions = await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: reportUri },
@@ -247,8 +257,10 @@ describe('diagnostic settings and glossary edits over stdio', () => {
     const withDecree = GLOSSARY + `  - id: decree-30\n    kind: other\n    name: Decree on correspondence\n    number: 30/2020/NĐ-CP\n  - id: broken\n    kind: nonsense\n    name: X\n`;
     const rediagnosed = client.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'unknown-document'));
     const problems = client.nextDiagnostics(glossaryUri, (p) => p.diagnostics.length > 0);
+    const counted = client.waitForStatus((s) => s.glossaryErrors > 0 && s.entries === 7);
     await client.change(glossaryUri, [{ text: withDecree }]);
     await rediagnosed;
+    await counted;
     const { diagnostics } = await problems;
     assert.ok(diagnostics.every((d) => d.source === 'policy-gloss' && typeof d.code === 'string'));
     assert.ok(diagnostics.some((d) => textAt(withDecree, d.range).includes('nonsense')), JSON.stringify(diagnostics));

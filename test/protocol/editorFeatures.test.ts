@@ -77,7 +77,9 @@ describe('completion, symbols, tokens, hints and lenses over stdio', () => {
 
   it('searches every entry of the workspace', async () => {
     const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'cuong' })) as SymbolInformation[];
-    assert.deepEqual(found.map((s) => s.containerName).sort(), ['luong-cuong', 'nguyen-manh-cuong']);
+    const ids = found.map((s) => s.containerName);
+    assert.ok(ids.includes('luong-cuong') && ids.includes('nguyen-manh-cuong'), JSON.stringify(ids));
+    assert.ok(!ids.includes('to-lam'));
     assert.equal(found[0].location.uri, fileUri(SAMPLES, 'policy.glossary.yaml'));
   });
 

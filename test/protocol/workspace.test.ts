@@ -258,3 +258,43 @@ describe('workspace folders over stdio', () => {
     assert.deepEqual([status.documents, status.glossaryFiles, status.entries], [1, 0, 0]);
   });
 });
+
+describe('documents from outside the workspace over stdio', () => {
+  let workspace: TempWorkspace;
+  let elsewhere: TempWorkspace;
+  let client: LspTestClient;
+
+  before(async () => {
+    workspace = new TempWorkspace({ 'policy.glossary.yaml': GLOSSARY, 'a.txt': 'ASEAN.' });
+    elsewhere = new TempWorkspace({ 'outside.txt': 'ASEAN and the UN.', 'other.glossary.yaml': GLOSSARY.replace(/asean/g, 'x') });
+    client = await LspTestClient.start(workspace.root);
+  });
+  after(async () => {
+    await client.stop();
+    workspace.dispose();
+    elsewhere.dispose();
+  });
+
+  it('serves them with the workspace glossary but keeps them out of the index', async () => {
+    const uri = elsewhere.uri('outside.txt');
+    await client.openAndDiagnose(uri, 'ASEAN and the UN.');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.ok(hover);
+    assert.deepEqual(await client.connection.sendRequest(MentionsOfEntryRequest, { id: 'asean' }).then((l) => l.map((x) => x.uri)), [workspace.uri('a.txt')]);
+    await client.close(uri);
+    assert.equal(client.lastStatus?.documents, 1);
+  });
+
+  it('never merges a glossary file from elsewhere', async () => {
+    const uri = elsewhere.uri('other.glossary.yaml');
+    await client.open(uri, GLOSSARY.replace(/asean/g, 'x'), 'yaml');
+    const entries = await client.connection.sendRequest(EntriesRequest, undefined);
+    assert.deepEqual(entries.map((e) => e.id), ['asean', 'united-nations']);
+  });
+
+  it('serves an unsaved document of a served language', async () => {
+    const uri = 'untitled:Untitled-1';
+    const { diagnostics } = await client.openAndDiagnose(uri, 'See [[asaen]].');
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-annotation']);
+  });
+});

@@ -54,6 +54,13 @@ describe('document diagnostics', () => {
     assert.deepEqual(computeDocumentDiagnostics(analysis({ mentions: [held] }), GLOSSARY), []);
   });
 
+  it('checks no form of address against the roles', () => {
+    const text = 'Đồng chí Nguyễn Mạnh Cường phát biểu.';
+    const title = { ...span(text, 'Đồng chí'), historical: false, honorific: true, lang: 'vi' as const };
+    const m = { ...mention(text, 'Nguyễn Mạnh Cường', 'nguyen-manh-cuong', 'official'), title };
+    assert.deepEqual(computeDocumentDiagnostics(analysis({ mentions: [m] }), GLOSSARY), []);
+  });
+
   it('accepts a held title written differently', () => {
     const text = 'Deputy Foreign Minister Nguyen Manh Cuong spoke.';
     const m = { ...mention(text, 'Nguyen Manh Cuong', 'nguyen-manh-cuong', 'official', 'alias'), title: { ...span(text, 'Deputy Foreign Minister'), historical: false } };

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadGlossaryFile, mergeGlossary, MAX_GLOSSARY_BYTES } from '../../server/src/core/glossary/load';
+import { readYaml } from '../../server/src/core/glossary/syntax';
 import type { GlossaryFile } from '../../server/src/core/glossary/model';
 
 const URI = 'file:///w/big.glossary.yaml';
@@ -106,4 +107,17 @@ test('a 200k-entry glossary loads completely', () => {
   const glossary = mergeGlossary([file]);
   assert.equal(glossary.byId.size, 200_000);
   assert.deepEqual(glossary.problems, []);
+});
+
+test('in a large glossary, an unusual entry or top-level key is read alone, not the whole file by the slow reader', () => {
+  const parts = ['x-meta: {owner: me}\nentries:\n'];
+  for (let i = 0; i < 20_000; i++) parts.push(`  - id: e${i}\n    kind: term\n    name: Term ${i}\n`);
+  const text = parts.join('').replace('name: Term 500\n', 'name: !custom Term 500\n    aliases: [&a A, *a]\n');
+  const tree = readYaml(text);
+  assert.equal(tree.reader, 'fast');
+  assert.deepEqual(tree.issues.map((i) => i.code), ['unsupported-tag']);
+  const file = loadGlossaryFile(URI, text);
+  assert.equal(file.entries.length, 20_000);
+  assert.deepEqual(file.entries[500].aliases, ['A', 'A']);
+  assert.deepEqual(file.problems.map((p) => [p.code, p.range.start.line]), [['unsupported-tag', 2 + 500 * 3 + 2]]);
 });

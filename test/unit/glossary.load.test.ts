@@ -70,6 +70,13 @@ test('yaml-syntax: reported where the parser stops, and the file counts as unpar
   assert.equal(problem.severity, 'error');
 });
 
+test('yaml-syntax: an unreadable file reports only reading problems, not those of entries read before', () => {
+  const text = 'entries:\n  - id: a\n    kind: bogus\n    name: A\n  - id: b\n    name: [x\n';
+  const file = loadGlossaryFile(URI, text);
+  assert.equal(file.parsed, false);
+  assert.deepEqual(file.problems.map((p) => p.code), ['yaml-syntax']);
+});
+
 test('invalid-type: wrong types at the value, entries that are not mappings at the item', () => {
   const text = [
     'title: [x]',

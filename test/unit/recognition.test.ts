@@ -305,6 +305,15 @@ describe('recognition: officials the glossary lacks', () => {
     assert.deepEqual(candidates('Commission President Ursula von der Leyen arrived.'), [['President', 'Ursula von der Leyen', 'Ursula von der Leyen']]);
   });
 
+  it('proposes a Vietnamese name introduced before its title', () => {
+    const text = 'Ngo Tien Long, former Director-General at the ministry, said the link mattered.';
+    const [candidate] = analyzeDocument(text, glossary).candidates;
+    assert.deepEqual([candidate.name, candidate.title, candidate.titleSpan?.historical], ['Ngo Tien Long', 'Director-General', true]);
+    // Known officials stay mentions; other capitalised words before a comma and a title are not names.
+    assert.deepEqual(candidates('Nguyen Manh Cuong, Deputy Minister of Foreign Affairs, spoke.'), []);
+    assert.deepEqual(candidates('In New Zealand, Ambassador Tran spoke. Le Duan Street, President of nothing.'), []);
+  });
+
   it('uses the glossary’s role titles too', () => {
     assert.ok(!DEFAULT_TITLES.includes('Chief Negotiator'));
     assert.deepEqual(candidates('Chief Negotiator Le Van Binh led the talks.'), [['Chief Negotiator', 'Le Van Binh', 'Le Van Binh']]);

@@ -145,6 +145,16 @@ describe('PolicyService', () => {
     assert.deepEqual(service.index.countOf('nguyen-manh-cuong'), { mentions: 0, documents: 0 });
   });
 
+  it('does not analyse binary or oversized text, and says why', () => {
+    const service = serviceWithDocuments();
+    const binary = service.analyzed({ uri: 'file:///w/blob.txt', version: 1, text: 'MOFA\u0000\u0001 MOFA' });
+    assert.equal(binary.skipped, 'binary content');
+    assert.deepEqual(binary.analysis.mentions, []);
+    const huge = service.analyzed({ uri: 'file:///w/huge.txt', version: 1, text: 'MOFA '.repeat(2_000_001) });
+    assert.match(huge.skipped ?? '', /larger than/);
+    assert.equal(service.analyzed(A).skipped, undefined);
+  });
+
   it('builds the index from a workspace: glossaries first, binary files skipped, open files left alone', async () => {
     const workspace = new InMemoryWorkspace(
       new Map([

@@ -59,6 +59,22 @@ describe('edits proposed by the service', () => {
     assert.match(text.slice(TEAM_TEXT.length), /- id: mekong\n\s+kind: place\n\s+name: Mekong\n/);
   });
 
+  it('prefills a document entry from the number and the type word before it', () => {
+    const s = service();
+    const text = 'The Assembly passed Law No. 250/2025/QH15 and Resolution 71-NQ/TW.';
+    const doc = { uri: 'file:///w/notes/a.txt', version: 1, text };
+    const added = (needle: string) => {
+      const start = text.indexOf(needle);
+      const fixes = s.getCodeFixes(doc, { start: { line: 0, character: start }, end: { line: 0, character: start + needle.length } });
+      const fix = fixes.find((f) => f.diagnostic.code === 'unknown-document')!;
+      return applyTextEdits(ROOT_TEXT, fix.changes.edits[0].edits).slice(ROOT_TEXT.length);
+    };
+    const law = added('250/2025/QH15');
+    assert.match(law, /id: law-250-2025-qh15\n\s+kind: other\n\s+name: Law 250\/2025\/QH15\n\s+number: 250\/2025\/QH15\n\s+issuer: 15th National Assembly\n\s+date: "?2025"?/);
+    const resolution = added('71-NQ/TW');
+    assert.match(resolution, /id: resolution-71-nq-tw\n\s+kind: resolution\n\s+name: Resolution 71-NQ\/TW\n\s+number: 71-NQ\/TW\n\s+issuer: Party Central Committee/);
+  });
+
   it('renames an id across glossary files and annotations of indexed documents', () => {
     const s = service();
     const doc = { uri: 'file:///w/a.txt', version: 1, text: 'See [[resolution-59]] and [[resolution-59|the resolution]], not [[resolution-57]].' };

@@ -1,6 +1,7 @@
-import type { DocumentDiagnostic, SeverityOverrides } from './diagnostics';
+import type { DiagnosticData, DocumentDiagnostic, SeverityOverrides } from './diagnostics';
 import { ENTRY_KINDS, type EntryKind } from './glossary/model';
 import { addEntryEdits, type NewEntryFields } from './glossaryEdits';
+import { codeKey } from './recognition/documentNumber';
 import { fold, stripDiacritics } from './recognition/fold';
 import { editDistance } from './glossary/suggest';
 import { ENTRY_ID_PATTERN } from './rename';
@@ -21,16 +22,8 @@ export function getCodeFixes(service: PolicyService, file: TextFile, range: Rang
 }
 
 /** Quick fixes for the given diagnostics of a document. */
-export function fixesForDiagnostics(service: PolicyService, file: TextFile, diagnostics: DocumentDiagnostic[]): CodeFix[] {
-  const fixes: CodeFix[] = [];
-  for (const diagnostic of diagnostics) {
-    try {
-      fixes.push(...fixesFor(service, file, diagnostic));
-    } catch {
-      // A fix that cannot be built (say, an unreadable glossary) is left out; the others still apply.
-    }
-  }
-  return fixes;
+export function fixesForDiagnostics(service: PolicyService, file: TextFile, diagnostics: readonly DocumentDiagnostic[]): CodeFix[] {
+  return diagnostics.flatMap((diagnostic) => fixesFor(service, file, diagnostic));
 }
 
 function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic): CodeFix[] {
@@ -45,7 +38,7 @@ function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic)
   });
   switch (data.code) {
     case 'unknown-document': {
-      const fields = documentEntryFields(service, data.number, data.candidateKind);
+      const fields = documentEntryFields(service, data);
       const changes = addEntryChanges(service, fields, file.uri);
       return 'error' in changes ? [] : [{ title: `Add '${fields.name}' to the glossary`, diagnostic: d, changes, isPreferred: true }];
     }
@@ -80,12 +73,16 @@ function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic)
   }
 }
 
-/** An entry prefilled from a document number: type, issuer and year decoded. */
-function documentEntryFields(service: PolicyService, number: string, candidateKind: 'resolution' | 'document'): NewEntryFields {
-  const decoded = service.decodeNumber(number);
-  const kind: EntryKind = decoded?.typeCode === 'NQ' || (!decoded?.typeCode && candidateKind === 'resolution') ? 'resolution' : 'other';
-  const typeName = decoded?.type ?? (kind === 'resolution' ? 'Resolution' : 'Document');
-  const fields: NewEntryFields = { id: uniqueId(service, slugify(`${typeName} ${number}`)), kind, name: `${typeName} ${number}`, number };
+/** An entry prefilled from a document number: type (or the type word written before it), issuer and year. */
+function documentEntryFields(service: PolicyService, data: Extract<DiagnosticData, { code: 'unknown-document' }>): NewEntryFields {
+  const decoded = service.decodeNumber(data.number);
+  const codes = decoded?.typeCode ? [codeKey(decoded.typeCode)] : data.typeWordCodes ?? [];
+  const isResolution = codes.length > 0 ? codes.every((c) => c === 'NQ') : data.candidateKind === 'resolution';
+  const kind: EntryKind = isResolution ? 'resolution' : 'other';
+  const typeWord = data.typeWord ? data.typeWord[0].toUpperCase() + data.typeWord.slice(1) : undefined;
+  const typeName = (decoded?.typeCode ? decoded.type : typeWord) ?? (isResolution ? 'Resolution' : 'Document');
+  const name = `${typeName} ${data.number}`;
+  const fields: NewEntryFields = { id: uniqueId(service, slugify(name)), kind, name, number: data.number };
   if (decoded?.issuer) fields.issuer = decoded.issuer;
   if (decoded?.year) fields.date = decoded.year;
   return fields;

@@ -1,4 +1,4 @@
-import type { EntryKind, Glossary, GlossaryEntry } from './glossary/model';
+import type { Glossary, GlossaryEntry } from './glossary/model';
 import { entryCard } from './hoverCards';
 import { fold } from './recognition/fold';
 import type { CompletionEntry, CompletionResult } from './results';
@@ -12,9 +12,13 @@ const MAX_ITEMS = 200;
 const ID_CHAR = /[a-z0-9._-]/i;
 
 export function getCompletions(service: PolicyService, file: TextFile, position: Position): CompletionResult {
-  const lineMap = new LineMap(file.text);
+  if (service.hasGlossaryFile(file.uri)) {
+    const glossaryLines = new LineMap(file.text);
+    return glossaryIdCompletions(service, file.text, glossaryLines.offsetAt(position), glossaryLines);
+  }
+  // The document's analysis is cached per version, and so is its line map.
+  const lineMap = service.analyzed(file).lineMap;
   const offset = lineMap.offsetAt(position);
-  if (service.hasGlossaryFile(file.uri)) return glossaryIdCompletions(service, file.text, offset, lineMap);
   const lineStart = lineMap.offsetAt({ line: position.line, character: 0 });
   const before = file.text.slice(lineStart, offset);
   const annotation = /\[\[([a-z0-9._-]*)$/i.exec(before);
@@ -41,18 +45,20 @@ function glossaryIdCompletions(service: PolicyService, text: string, offset: num
 function idItems(service: PolicyService, typed: string, range: Range, insert: (entry: GlossaryEntry) => string): CompletionResult {
   const glossary = service.getGlossary();
   const query = fold(typed);
-  const matches: GlossaryEntry[] = [];
+  const matches: { entry: GlossaryEntry; foldedName: string }[] = [];
   let isIncomplete = false;
-  for (const entry of glossary.entries) {
-    if (query && !entry.id.includes(query) && !fold(entry.name).includes(query)) continue;
+  const names = foldedNames(glossary);
+  for (let i = 0; i < glossary.entries.length; i++) {
+    const entry = glossary.entries[i];
+    if (query && !entry.id.includes(query) && !names[i].includes(query)) continue;
     if (matches.length >= MAX_ITEMS) {
       isIncomplete = true;
       break;
     }
-    matches.push(entry);
+    matches.push({ entry, foldedName: names[i] });
   }
   const items = matches.map(
-    (entry): CompletionEntry => ({
+    ({ entry, foldedName }): CompletionEntry => ({
       label: entry.id,
       kind: entry.kind,
       detail: `${entry.name} (${entry.kind})`,
@@ -60,11 +66,20 @@ function idItems(service: PolicyService, typed: string, range: Range, insert: (e
       newText: insert(entry),
       range,
       // Typing a name finds the id too.
-      filterText: `${entry.id} ${fold(entry.name)}`,
+      filterText: `${entry.id} ${foldedName}`,
       sortText: entry.id.startsWith(query) ? `0${entry.id}` : `1${entry.id}`,
     }),
   );
   return { items, isIncomplete };
+}
+
+const foldedNameTables = new WeakMap<Glossary, string[]>();
+
+/** Every entry's name folded, in entry order (built once per glossary). */
+function foldedNames(glossary: Glossary): string[] {
+  let names = foldedNameTables.get(glossary);
+  if (!names) foldedNameTables.set(glossary, (names = glossary.entries.map((e) => fold(e.name))));
+  return names;
 }
 
 function card(service: PolicyService, entry: GlossaryEntry): string {
@@ -97,8 +112,6 @@ function formTable(glossary: Glossary): NameForm[] {
   return table;
 }
 
-const KINDS_WITH_NAMES = new Set<EntryKind>(['official', 'organization', 'place', 'event', 'agreement', 'resolution', 'other', 'term']);
-
 /**
  * As a user types the start of a known name or alias (`Nguyen Manh`), offers the canonical name
  * (`Nguyễn Mạnh Cường`). Only for a capitalised start of at least three letters, so that prose is
@@ -124,7 +137,7 @@ function nameCompletions(service: PolicyService, before: string, offset: number,
     const seen = new Set<string>();
     const items: CompletionEntry[] = [];
     for (const form of found) {
-      if (seen.has(form.entry.id) || !KINDS_WITH_NAMES.has(form.entry.kind)) continue;
+      if (seen.has(form.entry.id)) continue;
       seen.add(form.entry.id);
       items.push({
         label: form.entry.name,

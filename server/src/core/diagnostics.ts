@@ -36,7 +36,14 @@ export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
 
 /** What a quick fix needs, per code. */
 export type DiagnosticData =
-  | { code: 'unknown-document'; number: string; candidateKind: 'resolution' | 'document' }
+  | {
+      code: 'unknown-document';
+      number: string;
+      candidateKind: 'resolution' | 'document';
+      /** The type word written before the number (`Law`, `Nghị quyết`) and the type codes it stands for. */
+      typeWord?: string;
+      typeWordCodes?: readonly string[];
+    }
   | { code: 'unknown-official'; name: string; title?: string }
   | { code: 'ambiguous-reference'; entryIds: string[] }
   | { code: 'unknown-annotation'; id: string }
@@ -93,7 +100,13 @@ export function computeDocumentDiagnostics(
         range: c.range,
         start: c.start,
         end: c.end,
-        data: { code: 'unknown-document', number: c.text, candidateKind: c.kind },
+        data: {
+          code: 'unknown-document',
+          number: c.text,
+          candidateKind: c.kind,
+          typeWord: c.document?.typeWord?.text,
+          typeWordCodes: c.document?.typeWordCodes,
+        },
       });
     }
   }
@@ -130,7 +143,8 @@ export function computeDocumentDiagnostics(
     const entry = glossary.byId.get(m.entryId);
     if (!entry) continue;
     if (entry.status === 'deprecated' && m.match !== 'annotation') push(deprecatedTerm(m, entry, glossary));
-    if (m.title && entry.roles.length > 0) {
+    // A form of address (`ông`, `đồng chí`) is no title: nothing to check against the roles.
+    if (m.title && !m.title.honorific && entry.roles.length > 0) {
       const d = titleCheck(m, entry, analysis.date);
       if (d) push(d);
     }

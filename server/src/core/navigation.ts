@@ -1,8 +1,8 @@
 import type { GlossaryEntry } from './glossary/model';
 import type { Location, Target } from './results';
 import type { AnalyzedDocument, PolicyService } from './service';
-import { containsPosition, LineMap } from './text';
-import type { Position, Range, TextFile } from './types';
+import { LineMap } from './text';
+import type { Position, TextFile } from './types';
 import { resolveSource } from './uris';
 import { glossaryValueAt } from './glossaryFeatures';
 
@@ -103,8 +103,4 @@ export function getDocumentHighlights(service: PolicyService, file: TextFile, po
   if (service.hasGlossaryFile(file.uri)) return [];
   const doc = service.analyzed(file);
   return doc.references.filter((m) => m.entryId === target.entry.id).map((m) => ({ uri: file.uri, range: m.range }));
-}
-
-export function rangeContains(range: Range, position: Position): boolean {
-  return containsPosition(range, position);
 }

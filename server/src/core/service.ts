@@ -5,6 +5,7 @@ import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
 import { MentionIndex, referencesOf } from './index';
 import { LineMap } from './text';
+import { skipReason } from './workspaceIndexer';
 import type { Position, TextFile } from './types';
 import type {
   CodeFix,
@@ -42,6 +43,8 @@ export interface AnalyzedDocument {
   references: Mention[];
   /** The recognition generation the analysis was made with. */
   generation: number;
+  /** Why the text was not analysed (too large, binary); the analysis is then empty. */
+  skipped?: string;
 }
 
 /** What a glossary change means for the rest of the workspace. */
@@ -73,6 +76,7 @@ export class PolicyService {
   private readonly analyses = new Map<string, AnalyzedDocument>();
   private readonly analysisCacheSize: number;
   private readonly indexedGeneration = new Map<string, number>();
+  private readonly diagnosticsCache = new WeakMap<AnalyzedDocument, { glossary: Glossary; overridesKey: string; diagnostics: readonly DocumentDiagnostic[] }>();
   /** Every mention in the workspace's documents, answered from memory. */
   readonly index = new MentionIndex();
 
@@ -203,8 +207,15 @@ export class PolicyService {
     return this.index.uris().filter((uri) => this.indexedGeneration.get(uri) !== this.generation);
   }
 
-  getDiagnostics(file: TextFile, overrides?: SeverityOverrides): DocumentDiagnostic[] {
-    return computeDocumentDiagnostics(this.analyze(file), this.glossary, overrides);
+  /** The document's diagnostics; kept with its analysis, since code actions ask on every cursor move. */
+  getDiagnostics(file: TextFile, overrides?: SeverityOverrides): readonly DocumentDiagnostic[] {
+    const doc = this.analyzed(file);
+    const overridesKey = JSON.stringify(overrides ?? {});
+    const cached = this.diagnosticsCache.get(doc);
+    if (cached && cached.glossary === this.glossary && cached.overridesKey === overridesKey) return cached.diagnostics;
+    const diagnostics = computeDocumentDiagnostics(doc.analysis, this.glossary, overrides);
+    this.diagnosticsCache.set(doc, { glossary: this.glossary, overridesKey, diagnostics });
+    return diagnostics;
   }
 
   /** Mention counts of an entry from the index. */
@@ -268,13 +279,21 @@ export class PolicyService {
 
   private computeAnalysis(file: TextFile): AnalyzedDocument {
     const lineMap = new LineMap(file.text);
+    // A huge or binary text would hold the server for seconds on every keystroke: it is not analysed.
+    const skipped = skipReason(file.text);
+    if (skipped) {
+      const analysis: DocumentAnalysis = { mentions: [], ambiguous: [], candidates: [], annotations: [] };
+      return { uri: file.uri, version: file.version, text: file.text, lineMap, analysis, references: [], generation: this.generation, skipped };
+    }
     const analysis = analyzeDocument(file.text, this.compiled, { lineMap });
     const references = referencesOf(analysis, (id) => this.glossary.byId.get(id)?.kind);
     return { uri: file.uri, version: file.version, text: file.text, lineMap, analysis, references, generation: this.generation };
   }
 
   private rebuild(): GlossaryUpdate {
-    this.glossary = mergeGlossary([...this.glossaryFiles.values()], this.glossary);
+    // Sorted by URI, so that which copy of a duplicated id wins does not depend on loading order.
+    const files = [...this.glossaryFiles.keys()].sort().map((uri) => this.glossaryFiles.get(uri)!);
+    this.glossary = mergeGlossary(files, this.glossary);
     const key = recognitionKey(this.glossary);
     if (key === this.recognitionKey) return { recognitionChanged: false };
     this.recognitionKey = key;

@@ -1,8 +1,8 @@
 import type { GlossaryUpdate, PolicyService } from './service';
 import type { Workspace } from './workspace';
 
-/** Documents larger than this are skipped by the index (they are still served when opened). */
-export const MAX_INDEXED_DOCUMENT_CHARS = 10_000_000;
+/** Documents larger than this are not analysed (on disk or open), so that the server stays responsive. */
+export const MAX_ANALYZED_DOCUMENT_CHARS = 10_000_000;
 
 /** How the indexer decides what a file is, and what it reports. */
 export interface IndexerHooks {
@@ -29,7 +29,7 @@ const READ_BATCH = 16;
 
 /** Why a document's text is not indexed, or undefined when it is fine. */
 export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_INDEXED_DOCUMENT_CHARS) return `larger than ${MAX_INDEXED_DOCUMENT_CHARS / 1_000_000}M characters`;
+  if (text.length > MAX_ANALYZED_DOCUMENT_CHARS) return `larger than ${MAX_ANALYZED_DOCUMENT_CHARS / 1_000_000}M characters`;
   if (text.slice(0, 8192).includes('\u0000')) return 'binary content';
   return undefined;
 }

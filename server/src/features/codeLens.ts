@@ -18,7 +18,8 @@ export function registerCodeLens(connection: Connection, context: ServerContext)
   );
 
   connection.onCodeLensResolve(
-    guard(context, 'codeLensResolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, (lens): CodeLens => {
+    // On failure the lens comes back as it was sent, without a command.
+    guard(context, 'codeLensResolve', { from: (lens: CodeLens) => lens }, (lens): CodeLens => {
       const data = lens.data as { uri?: unknown; entryId?: unknown } | undefined;
       if (typeof data?.entryId !== 'string' || typeof data.uri !== 'string') return lens;
       const mentions = context.service.index.mentionsOf(data.entryId);

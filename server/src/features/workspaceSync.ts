@@ -28,7 +28,8 @@ const LENS_REFRESH_DELAY_MS = 1000;
 export class WorkspaceSync {
   private queue: Promise<void> = Promise.resolve();
   private runningPass: { flag: CancellationFlag; kind: 'full' | 'stale' } | undefined;
-  private passRunning = false;
+  /** Passes queued or running; the index is complete when none is left. */
+  private pendingPasses = 0;
   private reindexTimer: ReturnType<typeof setTimeout> | undefined;
   private lensTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
@@ -37,6 +38,8 @@ export class WorkspaceSync {
   private flushScheduled = false;
   private pendingFileEvents: FileEvent[] = [];
   private watcherRegistration: Promise<Disposable> | undefined;
+  /** Open documents too large (or binary) to analyse, each noted in the log once. */
+  private readonly skipNoted = new Set<string>();
 
   constructor(
     private readonly context: ServerContext,
@@ -118,9 +121,14 @@ export class WorkspaceSync {
     const document = this.context.documents.get(uri);
     if (!document || !this.isServedDocument(document)) return;
     const file = { uri, version: document.version, text: document.getText() };
+    const skipped = this.context.service.analyzed(file).skipped;
+    if (skipped && !this.skipNoted.has(uri)) {
+      this.skipNoted.add(uri);
+      this.context.log(`Not analysing ${uri}: ${skipped}.`);
+    }
     const before = this.context.service.index.documentCount;
     if (this.context.isDocumentUri(uri)) this.context.service.indexDocument(file, { cache: true });
-    else this.context.service.removeDocument(uri);
+    else if (this.context.service.index.has(uri)) this.context.service.removeDocument(uri);
     this.publisher.publishDocument(file);
     if (this.context.service.index.documentCount !== before) this.sendStatus();
     this.scheduleLensRefresh();
@@ -167,12 +175,11 @@ export class WorkspaceSync {
     if (this.reindexTimer) clearTimeout(this.reindexTimer);
     this.reindexTimer = setTimeout(() => {
       this.reindexTimer = undefined;
-      this.enqueue(async () => {
+      this.enqueuePass(async () => {
         const stale = this.context.service.staleDocumentUris().filter((uri) => !this.context.documents.get(uri));
         if (stale.length > 0) await this.runPass('stale', (flag) => indexDocuments(this.context.service, this.workspace, stale, this.hooks(), flag));
         // The pass may have been cancelled by a newer edit; the newer edit scheduled its own pass.
         this.refreshClientViews();
-        this.sendStatus();
       });
     }, REINDEX_DELAY_MS);
     this.sendStatus();
@@ -184,7 +191,7 @@ export class WorkspaceSync {
   rebuildIndex(workspace?: Workspace): void {
     if (workspace) this.workspace = workspace;
     if (this.runningPass) this.runningPass.flag.cancelled = true;
-    this.enqueue(async () => {
+    this.enqueuePass(async () => {
       const progress = await this.context.connection.window.createWorkDoneProgress().catch(() => undefined);
       progress?.begin('Policy Gloss', 0, 'Indexing the workspace', false);
       const hooks = this.hooks();
@@ -206,7 +213,6 @@ export class WorkspaceSync {
       this.refreshClientViews();
       // Glossary edits during the pass leave documents read before them stale.
       if (this.context.service.staleDocumentUris().some((uri) => !this.context.documents.get(uri))) this.scheduleReindexOfStaleDocuments();
-      this.sendStatus();
     });
   }
 
@@ -297,7 +303,7 @@ export class WorkspaceSync {
   // --- status ------------------------------------------------------------------------------------
 
   get indexing(): boolean {
-    return !this.started || this.passRunning || this.reindexTimer !== undefined;
+    return !this.started || this.pendingPasses > 0 || this.reindexTimer !== undefined;
   }
 
   sendStatus(): void {
@@ -335,14 +341,25 @@ export class WorkspaceSync {
   private async runPass(kind: 'full' | 'stale', pass: (flag: CancellationFlag) => Promise<boolean>): Promise<boolean> {
     const running = { flag: { cancelled: false }, kind };
     this.runningPass = running;
-    this.passRunning = true;
     this.sendStatus();
     try {
       return await pass(running.flag);
     } finally {
       if (this.runningPass === running) this.runningPass = undefined;
-      this.passRunning = false;
     }
+  }
+
+  /** Queues a task that runs a pass; the status says "indexing" from now until the task has finished. */
+  private enqueuePass(task: () => Promise<void>): void {
+    this.pendingPasses++;
+    this.enqueue(async () => {
+      try {
+        await task();
+      } finally {
+        this.pendingPasses--;
+        this.sendStatus();
+      }
+    });
   }
 
   /** Runs disk work one task at a time; a failing task is logged and the queue goes on. */

@@ -9,7 +9,7 @@ import { ENTRY_KINDS, type CaseRule, type EntryKind, type TermStatus } from './m
 import { ENTRY_KEYS, ID_PATTERN, type EntryKey } from './load';
 import { PositionIndex } from './positions';
 import { writeScalar, type WrittenStyle } from './scalars';
-import { readYaml, toPlainValue, type YamlMap, type YamlNode, type YamlPair, type YamlScalar, type YamlSeq, type YamlTree } from './syntax';
+import { readYaml, readYamlCached, toPlainValue, type YamlMap, type YamlNode, type YamlPair, type YamlScalar, type YamlSeq, type YamlTree } from './syntax';
 
 export type GlossaryEditResult =
   | {
@@ -299,24 +299,13 @@ export interface GlossaryNodeAt {
   entrySpan?: { start: number; end: number; range: Range };
 }
 
-const treeCache: { text: string; tree: YamlTree }[] = [];
-
-function cachedTree(text: string): YamlTree {
-  const hit = treeCache.find((c) => c.text === text);
-  if (hit) return hit.tree;
-  const tree = readYaml(text);
-  treeCache.unshift({ text, tree });
-  if (treeCache.length > 4) treeCache.pop();
-  return tree;
-}
-
 /**
  * What is at `offset` (UTF-16) in a glossary file. Works on broken YAML too, line by line, for the
  * cases completion needs (`use:` and `related:` values being typed).
  */
 export function glossaryNodeAt(text: string, offset: number): GlossaryNodeAt | undefined {
   if (offset < 0 || offset > text.length) return undefined;
-  const tree = cachedTree(text);
+  const tree = readYamlCached(text);
   const positions = new OffsetIndex(text);
   if (!tree.readable) return nodeAtByLines(text, offset, positions);
   const root = tree.root;
@@ -484,7 +473,7 @@ type ReadDoc =
   | { ok: false; message: string };
 
 function readForEdit(text: string): ReadDoc {
-  const tree = readYaml(text);
+  const tree = readYamlCached(text);
   if (!tree.readable) return fail('The glossary has YAML errors; fix them before editing it.');
   const root = tree.root;
   if (!root || root.kind !== 'map') return { ok: true, tree, root };

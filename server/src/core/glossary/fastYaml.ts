@@ -6,7 +6,7 @@
 // undefined and the caller falls back to the `yaml` package, so it never has to report errors itself.
 // Tests check that both readers give the same tree.
 import { resolvePlainScalar } from './scalars';
-import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './syntax';
+import type { YamlIssue, YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './syntax';
 
 /** Thrown inside the reader to decline; caught at the top. */
 const DECLINE = Symbol('decline');
@@ -41,17 +41,39 @@ export interface ItemStream {
 }
 
 /**
- * The tree of `text`, null for an empty document, or undefined when the text is outside the subset
- * (items already handed to `stream` must then be discarded by the caller).
+ * Reads some whole lines of the text (`start` to `end`) on their own with the general reader, as a
+ * document: one item of a top-level list, or one top-level key with its value. Gives the document's
+ * root (offsets in the whole text) with any warnings, or the errors that make those lines unreadable,
+ * or undefined when they cannot be read on their own (an alias to an anchor elsewhere...).
  */
-export function readFastYaml(text: string, maxDepth: number, stream?: ItemStream): YamlNode | null | undefined {
+export type SliceReader = (start: number, end: number, maxDepth: number) => { root: YamlNode | null; issues: YamlIssue[] } | { errors: YamlIssue[] } | undefined;
+
+export interface FastResult {
+  root: YamlNode | null;
+  issues: YamlIssue[];
+  readable: boolean;
+}
+
+/**
+ * The tree of `text`, or undefined when the text is outside the subset (items already handed to
+ * `stream` must then be discarded by the caller). With `readSlice`, an item of a top-level list, or a
+ * top-level key, that is outside the subset is read by it alone, so one unusual entry does not send
+ * a large glossary to the slow reader.
+ */
+export function readFastYaml(text: string, maxDepth: number, stream?: ItemStream, readSlice?: SliceReader): FastResult | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
+  const reader = new FastReader(text, maxDepth, stream, readSlice);
   try {
-    return new FastReader(text, maxDepth, stream).document();
+    return { root: reader.document(), issues: reader.issues, readable: true };
   } catch (error) {
     if (error === DECLINE) return undefined;
+    if (error instanceof UnreadableItem) return { root: null, issues: error.errors, readable: false };
     throw error;
   }
+}
+
+class UnreadableItem {
+  constructor(readonly errors: YamlIssue[]) {}
 }
 
 function decline(): never {
@@ -67,11 +89,14 @@ class FastReader {
   private readonly lineCount: number;
   /** The current content line (or lineCount at the end). */
   private line = 0;
+  /** Warnings from items read by readSlice. */
+  readonly issues: YamlIssue[] = [];
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
     private stream: ItemStream | undefined,
+    private readonly readSlice: SliceReader | undefined,
   ) {
     let count = 1;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
@@ -161,17 +186,24 @@ class FastReader {
     for (;;) {
       const l = this.line;
       const lineEnd = this.lineEnd[l];
-      const colon = this.keyEnd(keyStart, lineEnd);
-      if (colon < 0) decline();
-      const key: YamlScalar = { kind: 'scalar', value: this.keyText(keyStart, colon), style: 'plain', start: keyStart, end: colon };
       let onItem: ((item: YamlNode) => void) | undefined;
-      if (depth === 1 && this.stream && this.stream.key === key.value) {
-        onItem = this.stream.onItem;
-        this.stream = undefined;
+      let pair: YamlPair;
+      try {
+        const colon = this.keyEnd(keyStart, lineEnd);
+        if (colon < 0) decline();
+        const key: YamlScalar = { kind: 'scalar', value: this.keyText(keyStart, colon), style: 'plain', start: keyStart, end: colon };
+        if (depth === 1 && this.stream && this.stream.key === key.value) {
+          onItem = this.stream.onItem;
+          this.stream = undefined;
+        }
+        pair = { key, value: this.valueAfter(l, colon + 1, col, depth, true, onItem) };
+      } catch (error) {
+        // A top-level key outside the subset is read alone, unless some of its items were already streamed.
+        if (error !== DECLINE || depth !== 1 || onItem || !this.readSlice) throw error;
+        pair = this.pairByGeneralReader(l);
       }
-      const value = this.valueAfter(l, colon + 1, col, depth, true, onItem);
-      pairs.push({ key, value });
-      end = Math.max(key.end, value.end);
+      pairs.push(pair);
+      end = Math.max(pair.key.end, pair.value.end);
       const n = this.line;
       if (n >= this.lineCount || this.indent[n] < col) break;
       if (this.indent[n] > col) decline();
@@ -192,19 +224,17 @@ class FastReader {
     let end = first;
     for (;;) {
       const l = this.line;
-      const lineEnd = this.lineEnd[l];
-      const q = this.skipSpaces(dash + 1, lineEnd);
       let item: YamlNode;
-      if (q < lineEnd && this.text.charCodeAt(q) !== HASH) {
-        if (this.text.charCodeAt(q) === DASH && this.isIndicatorEnd(q + 1, lineEnd)) decline();
-        if (this.keyEnd(q, lineEnd) >= 0) {
-          if (depth + 1 > this.maxDepth) decline();
-          item = this.blockMap(q, q - this.lineStart[l], depth + 1);
-        } else {
-          item = this.inlineValue(l, q, col, depth);
+      if (depth === 2 && this.readSlice) {
+        // An item of a top-level list (an entry): outside the subset, it alone goes to the general reader.
+        try {
+          item = this.seqItem(l, dash, col, depth);
+        } catch (error) {
+          if (error !== DECLINE) throw error;
+          item = this.itemByGeneralReader(l, col, depth);
         }
       } else {
-        item = this.valueAfter(l, dash + 1, col, depth, false);
+        item = this.seqItem(l, dash, col, depth);
       }
       if (onItem) onItem(item);
       else items.push(item);
@@ -218,6 +248,53 @@ class FastReader {
     const seq: YamlSeq = { kind: 'seq', flow: false, items, start: first, end };
     if (onItem) seq.streamed = true;
     return seq;
+  }
+
+  private seqItem(l: number, dash: number, col: number, depth: number): YamlNode {
+    const lineEnd = this.lineEnd[l];
+    const q = this.skipSpaces(dash + 1, lineEnd);
+    if (q < lineEnd && this.text.charCodeAt(q) !== HASH) {
+      if (this.text.charCodeAt(q) === DASH && this.isIndicatorEnd(q + 1, lineEnd)) decline();
+      if (this.keyEnd(q, lineEnd) >= 0) {
+        if (depth + 1 > this.maxDepth) decline();
+        return this.blockMap(q, q - this.lineStart[l], depth + 1);
+      }
+      return this.inlineValue(l, q, col, depth);
+    }
+    return this.valueAfter(l, dash + 1, col, depth, false);
+  }
+
+  /** The item whose `-` is on line `l` at column `col`: its lines run to the next content line at column `col` or less. */
+  private itemByGeneralReader(l: number, col: number, depth: number): YamlNode {
+    let n = l + 1;
+    while (n < this.lineCount && !(this.indent[n] >= 0 && this.indent[n] <= col)) n++;
+    const end = n < this.lineCount ? this.lineStart[n] : this.text.length;
+    const result = this.readSlice!(this.lineStart[l], end, this.maxDepth - depth + 1);
+    if (!result) return decline();
+    if ('errors' in result) throw new UnreadableItem(result.errors);
+    const root = result.root;
+    if (!root || root.kind !== 'seq' || root.flow || root.items.length !== 1) return decline();
+    this.issues.push(...result.issues);
+    this.line = n;
+    return root.items[0];
+  }
+
+  /**
+   * The top-level pair whose key starts line `l`: its lines run to the next content line at column 0
+   * that is not a list item of its own.
+   */
+  private pairByGeneralReader(l: number): YamlPair {
+    let n = l + 1;
+    while (n < this.lineCount && !(this.indent[n] === 0 && !(this.text.charCodeAt(this.lineStart[n]) === DASH && this.isIndicatorEnd(this.lineStart[n] + 1, this.lineEnd[n])))) n++;
+    const end = n < this.lineCount ? this.lineStart[n] : this.text.length;
+    const result = this.readSlice!(this.lineStart[l], end, this.maxDepth);
+    if (!result) return decline();
+    if ('errors' in result) throw new UnreadableItem(result.errors);
+    const root = result.root;
+    if (!root || root.kind !== 'map' || root.flow || root.pairs.length !== 1) return decline();
+    this.issues.push(...result.issues);
+    this.line = n;
+    return root.pairs[0];
   }
 
   /**

@@ -145,12 +145,13 @@ class GlossaryLoader {
         `The file is not valid UTF-8: ${count} ${count === 1 ? 'sequence was' : 'sequences were'} replaced by U+FFFD (first here). Save it as UTF-8.`);
     }
     // The fast reader hands entries over one by one (checked here, then dropped); if it declines
-    // half-way, what it handed over is discarded and the entries are read from the full tree.
+    // half-way, what it handed over is discarded and the entries are read from the full tree; if the
+    // text turns out unreadable, only the reading problems count.
     const checkpoint = this.problems.length;
     let entries: GlossaryEntry[] = [];
     const stream = { key: 'entries', onItem: (item: YamlNode) => this.readEntryItem(item, entries) };
     const tree = readYaml(text, { maxDepth: this.options.maxDepth, reader: this.options.reader, stream });
-    if (tree.reader !== 'fast') {
+    if (tree.reader !== 'fast' || !tree.readable) {
       this.problems.length = checkpoint;
       entries = [];
     }

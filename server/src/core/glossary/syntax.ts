@@ -2,7 +2,7 @@
 // produce it: a fast reader for the block-style YAML glossaries are written in (readFastYaml), and the
 // `yaml` package's Document API for everything else; both give the same tree for the same text.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
-import { readFastYaml, type ItemStream } from './fastYaml';
+import { readFastYaml, type ItemStream, type SliceReader } from './fastYaml';
 
 export type { ItemStream };
 import type { ScalarValue } from './scalars';
@@ -89,10 +89,59 @@ const MAX_ALIAS_EXPANSION = 100_000;
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlTree {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (options.reader !== 'yaml') {
-    const fast = readFastYaml(text, maxDepth, options.stream);
-    if (fast !== undefined) return { root: fast, issues: [], readable: true, reader: 'fast' };
+    const fast = readFastYaml(text, maxDepth, options.stream, (start, end, sliceMaxDepth) => readSliceWithYamlPackage(text, start, end, sliceMaxDepth));
+    if (fast !== undefined) return { ...fast, reader: 'fast' };
   }
   return readWithYamlPackage(text, maxDepth);
+}
+
+const recentTrees: { text: string; tree: YamlTree }[] = [];
+const MAX_CACHED_CHARS = 8_000_000;
+
+/**
+ * readYaml with default options, remembering the trees of the last few texts: editor requests on the
+ * same glossary text (definition, completion, links, edits) then read it once. Trees are shared:
+ * treat them as read-only.
+ */
+export function readYamlCached(text: string): YamlTree {
+  const hit = recentTrees.findIndex((c) => c.text === text);
+  if (hit >= 0) {
+    const [entry] = recentTrees.splice(hit, 1);
+    recentTrees.unshift(entry);
+    return entry.tree;
+  }
+  const tree = readYaml(text);
+  // Trees take about fifteen times their text in memory: very large texts are not kept.
+  if (text.length > MAX_CACHED_CHARS) return tree;
+  recentTrees.unshift({ text, tree });
+  let total = 0;
+  for (let i = 0; i < recentTrees.length; i++) {
+    total += recentTrees[i].text.length;
+    if (i >= 4 || total > MAX_CACHED_CHARS) {
+      recentTrees.length = i;
+      break;
+    }
+  }
+  return tree;
+}
+
+/** Some whole lines of the text read on their own (see SliceReader). */
+function readSliceWithYamlPackage(text: string, start: number, end: number, maxDepth: number): ReturnType<SliceReader> {
+  const tree = readWithYamlPackage(text.slice(start, end), maxDepth);
+  const issues = tree.issues.map((issue) => ({ ...issue, start: issue.start + start, end: issue.end + start }));
+  if (!tree.readable) {
+    // An alias to an anchor outside the slice, or a resource limit: only the whole text can tell.
+    if (issues.some((issue) => issue.code !== 'yaml-syntax' || /alias|anchor/i.test(issue.message))) return undefined;
+    return { errors: issues };
+  }
+  return { root: tree.root && shifted(tree.root, start), issues };
+}
+
+/** The node with every offset moved by `delta`. */
+function shifted(node: YamlNode, delta: number): YamlNode {
+  if (node.kind === 'scalar') return { ...node, start: node.start + delta, end: node.end + delta };
+  if (node.kind === 'seq') return { ...node, items: node.items.map((item) => shifted(item, delta)), start: node.start + delta, end: node.end + delta };
+  return { ...node, pairs: node.pairs.map((pair) => ({ key: shifted(pair.key, delta), value: shifted(pair.value, delta) })), start: node.start + delta, end: node.end + delta };
 }
 
 function readWithYamlPackage(text: string, maxDepth: number): YamlTree {

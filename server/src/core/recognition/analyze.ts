@@ -12,6 +12,7 @@ import {
   MATCH_KINDS,
   P_FORM,
   P_HONORIFIC,
+  P_SURNAME,
   P_TITLE,
   P_TYPE_WORD,
   SEPARATOR_SPACE,
@@ -39,6 +40,7 @@ import type {
 import {
   HISTORICAL_PREFIXES,
   NAME_PARTICLES,
+  INSTITUTION_WORDS,
   NOT_NAME_WORDS,
   TITLES_WITH_POSTING,
   TWO_WORD_COUNTRIES,
@@ -46,6 +48,7 @@ import {
 } from './titleWords';
 import {
   foldedWord,
+  letterCount,
   separatorClass,
   SEP_JOIN,
   SEP_OTHER,
@@ -68,6 +71,9 @@ export interface AnalyzeOptions {
 
 /** Share of Vietnamese-only letters above which a paragraph is Vietnamese (about 0.3 in Vietnamese prose). */
 const VIETNAMESE_SHARE = 0.1;
+/** Shares of Vietnamese-only letters that settle a paragraph's language without counting words. */
+const VIETNAMESE_SHARE_CLEAR = 0.22;
+const ENGLISH_SHARE_CLEAR = 0.03;
 /** Paragraphs shorter than this (in letters) take the document's language. */
 const MIN_PARAGRAPH_LETTERS = 40;
 const MAX_NAME_WORDS = 5;
@@ -208,6 +214,7 @@ class DocumentScan {
     let titlePattern = -1;
     let typeEnd = -1;
     let typePattern = -1;
+    let surname = false;
     // Hits come in walk order (shallow to deep): look from the deepest.
     for (let h = this.hitCount - 1; h >= 0; ) {
       const end = this.hitEnd[h];
@@ -227,7 +234,7 @@ class DocumentScan {
         } else if (type === P_TYPE_WORD && typeEnd < 0) {
           typeEnd = end;
           typePattern = p;
-        }
+        } else if (type === P_SURNAME) surname = true;
       }
       if (formEnd >= 0) continue;
       if (full) {
@@ -260,6 +267,10 @@ class DocumentScan {
     }
     if (this.titleBefore(i)) {
       const next = this.readUnknownOfficial(i);
+      if (next >= 0) return next;
+    }
+    if (surname) {
+      const next = this.readAppositionOfficial(i);
       if (next >= 0) return next;
     }
     return i + 1;
@@ -458,7 +469,18 @@ class DocumentScan {
   private speltAsWritten(p: number, i: number, j: number): boolean {
     const written = this.patternWords(p);
     for (let k = i; k <= j; k++) {
-      if (this.text.slice(this.words.start[k], this.words.end[k]).normalize('NFC').toLowerCase() !== written.lower[k - i]) return false;
+      const start = this.words.start[k];
+      const end = this.words.end[k];
+      const expected = written.lower[k - i];
+      if (!(this.words.flags[k] & T_NON_ASCII)) {
+        // ASCII: compare lower-cased units without making strings.
+        if (end - start !== expected.length) return false;
+        for (let n = 0; n < expected.length; n++) {
+          let code = this.text.charCodeAt(start + n);
+          if (code >= 65 && code <= 90) code += 32;
+          if (code !== expected.charCodeAt(n)) return false;
+        }
+      } else if (this.text.slice(start, end).normalize('NFC').toLowerCase() !== expected) return false;
     }
     return true;
   }
@@ -509,7 +531,7 @@ class DocumentScan {
     const { words, c } = this;
     let last = end;
     // `Ambassador to Vietnam Caroline Beresford`: the posting belongs to the title.
-    if (TITLES_WITH_POSTING.has(foldedWord(this.text, words.start[end], words.end[end])) && last + 2 < words.count) {
+    if (POSTING_HASHES.has(words.hash[end]) && last + 2 < words.count && TITLES_WITH_POSTING.has(foldedWord(this.text, words.start[end], words.end[end]))) {
       const to = last + 1;
       if (this.spaceBetween(last, to) && foldedWord(this.text, words.start[to], words.end[to]) === 'to' && words.flags[to + 1] & T_UPPER && this.spaceBetween(to, to + 1)) {
         last = to + 1;
@@ -545,6 +567,7 @@ class DocumentScan {
     if (firstWord === 0) return false;
     const { words, text } = this;
     const prev = firstWord - 1;
+    if (!HISTORICAL_HASHES.has(words.hash[prev])) return false;
     const word = text.slice(words.start[prev], words.end[prev]).normalize('NFC').toLowerCase();
     if (!HISTORICAL_PREFIXES.includes(word)) return false;
     const gap = text.slice(words.end[prev], words.start[firstWord]);
@@ -586,7 +609,9 @@ class DocumentScan {
       if (k > i && !this.spaceBetween(k - 1, k) && !this.hyphenBetween(k - 1, k)) break;
       const flags = words.flags[k];
       const folded = foldedWord(text, words.start[k], words.end[k]);
-      if (flags & T_UPPER && flags & T_LOWER && !(flags & T_DIGIT) && !NOT_NAME_WORDS.has(folded)) {
+      // After a Vietnamese family name, English function words are syllables (`Nguyễn Văn An`).
+      const stopWords = vietnamese || (run.length > 0 && VIETNAMESE_SURNAMES.has(foldedWord(text, words.start[run[0]], words.end[run[0]]))) ? INSTITUTION_WORDS : NOT_NAME_WORDS;
+      if (flags & T_UPPER && flags & T_LOWER && !(flags & T_DIGIT) && !stopWords.has(folded)) {
         run.push(k);
         continue;
       }
@@ -613,6 +638,52 @@ class DocumentScan {
     return run[run.length - 1] + 1;
   }
 
+  /**
+   * A Vietnamese name followed by a comma and a title: `Ngo Tien Long, former Director-General at ...`,
+   * `Nguyễn Văn An, Thứ trưởng Bộ Ngoại giao, cho biết`. The name must start with a family name and have
+   * two to four capitalised words; the title must be one the engine knows, capitalised.
+   */
+  private readAppositionOfficial(i: number): number {
+    const { words, text, c } = this;
+    if (!(words.flags[i] & T_UPPER) || !(words.flags[i] & T_LOWER)) return -1;
+    let last = i;
+    while (last + 1 < words.count && last - i < 3 && this.spaceBetween(last, last + 1)) {
+      const flags = words.flags[last + 1];
+      if (!(flags & T_UPPER && flags & T_LOWER) || INSTITUTION_WORDS.has(foldedWord(text, words.start[last + 1], words.end[last + 1]))) break;
+      last++;
+    }
+    if (last === i || last + 1 >= words.count) return -1;
+    const gap = text.slice(words.end[last], words.start[last + 1]);
+    if (gap !== ', ') return -1;
+    let titleWord = last + 1;
+    const article = foldedWord(text, words.start[titleWord], words.end[titleWord]);
+    const historical = article === 'former';
+    if ((historical || article === 'the') && titleWord + 1 < words.count && this.spaceBetween(titleWord, titleWord + 1)) titleWord++;
+    if (!(words.flags[titleWord] & T_UPPER)) return -1;
+    this.walk(titleWord);
+    let titleEnd = -1;
+    let titlePattern = -1;
+    for (let h = 0; h < this.hitCount; h++) {
+      const p = this.hitPattern[h];
+      if (c.patternType[p] === P_TITLE && this.hitEnd[h] > titleEnd) {
+        titleEnd = this.hitEnd[h];
+        titlePattern = p;
+      }
+    }
+    if (titleEnd < 0) return -1;
+    const nameStart = words.start[i];
+    const nameEnd = words.end[last];
+    if (isInsideLink(text, nameStart, nameEnd)) return -1;
+    const lang = c.patternFlags[titlePattern] & F_VIETNAMESE ? 'vi' : 'en';
+    const titleStart = words.start[titleWord];
+    const titleStop = words.end[titleEnd];
+    const titleSpan: TitleContext = { start: titleStart, end: titleStop, range: this.rangeOf(titleStart, titleStop), text: text.slice(titleStart, titleStop), historical, lang };
+    const name = text.slice(nameStart, nameEnd);
+    this.candidates.push({ start: nameStart, end: nameEnd, range: this.rangeOf(nameStart, nameEnd), text: name, kind: 'official', title: titleSpan.text, name, titleSpan });
+    this.pendingTitle = undefined;
+    return titleEnd + 1;
+  }
+
   private hyphenBetween(a: number, b: number): boolean {
     const from = this.words.end[a];
     return this.words.start[b] - from === 1 && /[-‐‑]/.test(this.text[from]);
@@ -631,7 +702,7 @@ class DocumentScan {
     let k = typeEnd + 1;
     if (k >= words.count || !this.spaceBetween(typeEnd, k)) return -1;
     let numbered = false;
-    const word = text.slice(words.start[k], words.end[k]).normalize('NFC').toLowerCase();
+    const word = NUMBER_WORD_HASHES.has(words.hash[k]) ? text.slice(words.start[k], words.end[k]).normalize('NFC').toLowerCase() : '';
     if (word === 'no' || word === 'number' || word === 'số' || word === 'so') {
       const gap = text.slice(words.end[k], k + 1 < words.count ? words.start[k + 1] : words.end[k]);
       if (!/^\.?:?[ \u00a0]{0,2}$/.test(gap) || gap.length === 0) return -1;
@@ -657,7 +728,7 @@ class DocumentScan {
     const start = words.start[i];
     const end = words.end[k];
     if (isInsideLink(text, start, end)) return k + 1;
-    const document: DocumentCitation = { typeWord: this.span(start, words.end[typeEnd]), typeWordCodes: typeWord.codes.slice() };
+    const document: DocumentCitation = { typeWord: this.span(start, words.end[typeEnd]), typeWordCodes: typeWord.codes };
     if (targets.length > 1) {
       this.ambiguous.push(this.ambiguousAt(start, end, targets, 'number', document));
     } else {
@@ -668,7 +739,7 @@ class DocumentScan {
   }
 
   /** A full document number at word i; returns the first word after it, or -1. */
-  private readNumber(i: number, typeWord: { first: number; last: number; codes: string[] } | undefined): number {
+  private readNumber(i: number, typeWord: { first: number; last: number; codes: readonly string[] } | undefined): number {
     const { words, text, c } = this;
     if (!(words.flags[i] & T_ALL_DIGITS)) return -1;
     // Cheap check before the pattern: a number goes on with a dash or a slash.
@@ -687,7 +758,7 @@ class DocumentScan {
     let kindCodes = typeCodesOf(number);
     if (typeWord) {
       document.typeWord = this.span(words.start[typeWord.first], words.end[typeWord.last]);
-      document.typeWordCodes = typeWord.codes.slice();
+      document.typeWordCodes = typeWord.codes;
       if (kindCodes.length && !typeWord.codes.some((code) => kindCodes.includes(code))) document.typeMismatch = true;
       if (!number.typeCode) kindCodes = kindCodes.filter((code) => typeWord.codes.includes(code));
     }
@@ -746,11 +817,14 @@ class DocumentScan {
       let letters = 0;
       let viet = 0;
       for (let k = first; k <= last; k++) {
-        letters += words.end[k] - words.start[k];
+        letters += words.flags[k] & T_NON_ASCII ? letterCount(text, words.start[k], words.end[k]) : words.end[k] - words.start[k];
         viet += words.viet[k];
       }
       let lang = LANG_EN;
-      if (viet > 0) {
+      // Vietnamese names in English text stay far below the share of Vietnamese prose (about 0.3);
+      // function words decide only in between.
+      if (viet >= letters * VIETNAMESE_SHARE_CLEAR) lang = LANG_VI;
+      else if (viet >= letters * ENGLISH_SHARE_CLEAR) {
         let viWords = 0;
         let enWords = 0;
         for (let k = first; k <= last; k++) {
@@ -852,6 +926,9 @@ const hashes = (list: string) => new Set(list.split(' ').map((word) => hashWord(
 const VI_MARKED_WORDS = hashes('của và các là được những với không người này đã có một đến từ tại về sự để nhiều cũng như đó thì mà đây việc nước');
 /** Vietnamese function words without diacritics. */
 const VI_PLAIN_WORDS = hashes('trong cho khi theo ra');
+const HISTORICAL_HASHES = hashes(HISTORICAL_PREFIXES.join(' '));
+const POSTING_HASHES = new Set([...TITLES_WITH_POSTING].map((word) => hashWord(word.split(' ').pop()!)));
+const NUMBER_WORD_HASHES = hashes('no number so');
 const EN_WORDS = hashes('the and of to in is was that for with on said by as are be has have it its this from will at an a were which would');
 
 function declaredLanguage(value: string | undefined): number | undefined {

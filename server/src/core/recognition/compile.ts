@@ -1,8 +1,8 @@
 import type { Glossary, GlossaryEntry } from '../glossary/model';
 import { DOCUMENT_TYPE_WORDS, normalizeDocumentNumber, parseDocumentNumber, serialKey, typeCodesOf } from './documentNumber';
 import type { MatchKind } from './mention';
-import { DEFAULT_TITLES, VIETNAMESE_HONORIFICS, VIETNAMESE_TITLES } from './titleWords';
-import { foldedWord, HASH_PRIME, HASH_SEED, separatorClass, SEP_OTHER, TokenList, tokenize } from './tokens';
+import { DEFAULT_TITLES, VIETNAMESE_HONORIFICS, VIETNAMESE_SURNAMES, VIETNAMESE_TITLES } from './titleWords';
+import { foldedWord, HASH_PRIME, HASH_SEED, separatorClass, SEP_OTHER, TokenList, tokenize, wordEquals } from './tokens';
 
 // A glossary compiled for a single pass over text. Every written form (names, aliases, native forms,
 // short names, titles, document type words) becomes a path of (separator, word) steps in one trie over
@@ -13,6 +13,8 @@ export const P_FORM = 1;
 export const P_TITLE = 2;
 export const P_HONORIFIC = 3;
 export const P_TYPE_WORD = 4;
+/** A Vietnamese family name: may start a name introduced before its title (`Ngo Tien Long, former ...`). */
+export const P_SURNAME = 5;
 
 /** Any case. */
 export const CASE_ANY = 0;
@@ -133,46 +135,103 @@ export function shortFormsOf(entry: GlossaryEntry): string[] {
   return entry.kind === 'official' ? defaultShortForms(entry) : [];
 }
 
-interface PatternSpec {
-  type: number;
-  target: number;
-  match: number;
-  caseRule: number;
-  flags: number;
-  written: string;
+/** The dictionary of folded words while compiling: found by the scanner's hash, strings made only for new words. */
+class WordDictionary {
+  readonly words: string[] = [];
+  readonly hashes: number[] = [];
+  private slots = new Int32Array(1024);
+  private mask = 1023;
+
+  /** The id of the word `text[start, end)` whose hash is `hash`, added if new. */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const v = this.slots[slot];
+      if (v === 0) {
+        const id = this.words.length;
+        this.words.push(foldedWord(text, start, end));
+        this.hashes.push(hash);
+        this.slots[slot] = id + 1;
+        if (this.words.length * 2 > this.slots.length) this.grow();
+        return id;
+      }
+      if (this.hashes[v - 1] === hash && wordEquals(text, start, end, this.words[v - 1])) return v - 1;
+    }
+  }
+
+  private grow(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id] & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+}
+
+/** Trie edges while compiling: (parent node, edge key) -> child, in typed arrays (no boxed keys). */
+class EdgeTable {
+  private readonly parents: Int32Array;
+  private readonly keys: Int32Array;
+  readonly children: Int32Array;
+  private readonly mask: number;
+  size = 0;
+
+  constructor(maxEdges: number) {
+    let capacity = 1024;
+    while (capacity < maxEdges * 2) capacity *= 2;
+    this.parents = new Int32Array(capacity).fill(-1);
+    this.keys = new Int32Array(capacity);
+    this.children = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The child of `parent` by `key`, made (as `next`) when missing; returns it. */
+  childOf(parent: number, key: number, next: number): number {
+    for (let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const p = this.parents[slot];
+      if (p === -1) {
+        this.parents[slot] = parent;
+        this.keys[slot] = key;
+        this.children[slot] = next;
+        this.size++;
+        return next;
+      }
+      if (p === parent && this.keys[slot] === key) return this.children[slot];
+    }
+  }
+
+  forEach(visit: (parent: number, key: number, child: number) => void): void {
+    for (let slot = 0; slot < this.parents.length; slot++) if (this.parents[slot] !== -1) visit(this.parents[slot], this.keys[slot], this.children[slot]);
+  }
 }
 
 export function compileGlossary(glossary: Glossary): CompiledGlossary {
   const entries = glossary.entries;
-  const wordIds = new Map<string, number>();
-  const words: string[] = [];
+  const dictionary = new WordDictionary();
   const separatorIds = new Map<string, number>();
   const scratch = new TokenList();
 
-  const specs: PatternSpec[] = [];
-  /** Edge keys of every pattern, flat; pattern p uses keys[keyStart[p], keyStart[p + 1]). */
+  // Patterns in parallel lists; the edge keys of pattern p are keys[keyStart[p], keyStart[p + 1]).
+  const types: number[] = [];
+  const targets: number[] = [];
+  const matches: number[] = [];
+  const cases: number[] = [];
+  const flagsOf: number[] = [];
+  const writtenOf: string[] = [];
   const keys: number[] = [];
   const keyStart: number[] = [0];
-  const seen = new Set<string>();
+  /** Forms of the current entry already added (a name repeated as an alias counts once). */
+  let seen: string[] = [];
 
-  const wordId = (word: string): number => {
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = words.length;
-      words.push(word);
-      wordIds.set(word, id);
-    }
-    return id;
-  };
-
-  const addPattern = (spec: PatternSpec): void => {
-    const written = spec.written;
+  const addPattern = (type: number, target: number, match: number, caseRule: number, flags: number, written: string): void => {
+    if (seen.includes(written)) return;
+    seen.push(written);
     scratch.reset();
     tokenize(written, 0, written.length, scratch);
     if (scratch.count === 0 || scratch.count > 255) return;
-    const dedupe = `${spec.type}\u0000${spec.target}\u0000${spec.match}\u0000${written}`;
-    if (seen.has(dedupe)) return;
-    seen.add(dedupe);
+    const first = keys.length;
     for (let k = 0; k < scratch.count; k++) {
       let separator = 0;
       if (k > 0) {
@@ -184,17 +243,25 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
           let id = separatorIds.get(gap);
           if (id === undefined) {
             // Beyond the space of ids a form with an unusual separator cannot match; none needs that many.
-            if (separatorIds.size + SEP_OTHER >= SEPARATOR_SPACE) return;
+            if (separatorIds.size + SEP_OTHER >= SEPARATOR_SPACE) {
+              keys.length = first;
+              return;
+            }
             id = SEP_OTHER + separatorIds.size;
             separatorIds.set(gap, id);
           }
           separator = id;
         }
       }
-      keys.push(wordId(foldedWord(written, scratch.start[k], scratch.end[k])) * SEPARATOR_SPACE + separator);
+      keys.push(dictionary.idOf(written, scratch.start[k], scratch.end[k], scratch.hash[k]) * SEPARATOR_SPACE + separator);
     }
     keyStart.push(keys.length);
-    specs.push(spec);
+    types.push(type);
+    targets.push(target);
+    matches.push(match);
+    cases.push(caseRule);
+    flagsOf.push(flags | (FIRST_UPPER.test(written) ? F_FIRST_UPPER : 0));
+    writtenOf.push(written);
   };
 
   // Forms of entries.
@@ -208,14 +275,12 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
   const titles = new Map<string, number>();
   for (let e = 0; e < entries.length; e++) {
     const entry = entries[e];
-    seen.clear();
+    seen = [];
     const caseRule = entry.case === 'insensitive' ? CASE_ANY : entry.case === 'sensitive' ? CASE_WRITTEN : entry.kind === 'term' ? CASE_ANY : CASE_WRITTEN_OR_CAPS;
-    addPattern({ type: P_FORM, target: e, match: MATCH_INDEX.name, caseRule, flags: 0, written: entry.name });
-    for (const alias of entry.aliases) addPattern({ type: P_FORM, target: e, match: MATCH_INDEX.alias, caseRule, flags: 0, written: alias });
-    if (entry.native) addPattern({ type: P_FORM, target: e, match: MATCH_INDEX.native, caseRule, flags: F_DIACRITICS | F_VIETNAMESE, written: entry.native });
-    for (const short of shortFormsOf(entry)) {
-      addPattern({ type: P_FORM, target: e, match: MATCH_INDEX.short, caseRule: CASE_WRITTEN, flags: 0, written: short });
-    }
+    addPattern(P_FORM, e, MATCH_INDEX.name, caseRule, 0, entry.name);
+    for (const alias of entry.aliases) addPattern(P_FORM, e, MATCH_INDEX.alias, caseRule, 0, alias);
+    if (entry.native) addPattern(P_FORM, e, MATCH_INDEX.native, caseRule, F_DIACRITICS | F_VIETNAMESE, entry.native);
+    for (const short of shortFormsOf(entry)) addPattern(P_FORM, e, MATCH_INDEX.short, CASE_WRITTEN, 0, short);
     for (const role of entry.roles) {
       if (role.title && !titles.has(role.title)) titles.set(role.title, 0);
       if (role.native && !titles.has(role.native)) titles.set(role.native, F_DIACRITICS | F_VIETNAMESE);
@@ -223,7 +288,7 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     if (entry.number) {
       const parsed = parseDocumentNumber(entry.number);
       push(numbers, normalizeDocumentNumber(entry.number), e);
-      const serial = parsed ? serialKey(parsed.number) : /^\s*(\d+)/.exec(entry.number)?.[1];
+      const serial = parsed ? parsed.number : /^\s*(\d+)/.exec(entry.number)?.[1];
       if (serial) {
         const codes = parsed ? typeCodesOf(parsed) : entry.kind === 'resolution' ? ['NQ'] : [];
         for (const code of codes) push(shortReferences, `${code}:${serialKey(serial)}`, e);
@@ -231,97 +296,75 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     }
   }
   // Titles, honorifics and document type words.
-  seen.clear();
+  seen = [];
   for (const title of DEFAULT_TITLES) if (!titles.has(title)) titles.set(title, 0);
   for (const title of VIETNAMESE_TITLES) if (!titles.has(title)) titles.set(title, F_DIACRITICS | F_VIETNAMESE);
-  for (const [title, flags] of titles) addPattern({ type: P_TITLE, target: -1, match: 0, caseRule: CASE_ANY, flags, written: title });
-  for (const honorific of VIETNAMESE_HONORIFICS) {
-    addPattern({ type: P_HONORIFIC, target: -1, match: 0, caseRule: CASE_ANY, flags: F_DIACRITICS | F_VIETNAMESE, written: honorific });
-  }
+  for (const [title, flags] of titles) addPattern(P_TITLE, -1, 0, CASE_ANY, flags, title);
+  seen = [];
+  for (const honorific of VIETNAMESE_HONORIFICS) addPattern(P_HONORIFIC, -1, 0, CASE_ANY, F_DIACRITICS | F_VIETNAMESE, honorific);
+  seen = [];
+  for (const surname of VIETNAMESE_SURNAMES) addPattern(P_SURNAME, -1, 0, CASE_ANY, 0, surname);
+  seen = [];
   DOCUMENT_TYPE_WORDS.forEach((typeWord, index) => {
-    const flags = typeWord.lang === 'vi' ? F_VIETNAMESE : 0;
-    addPattern({ type: P_TYPE_WORD, target: index, match: 0, caseRule: CASE_ANY, flags, written: typeWord.word });
+    addPattern(P_TYPE_WORD, index, 0, CASE_ANY, typeWord.lang === 'vi' ? F_VIETNAMESE : 0, typeWord.word);
   });
 
-  // The trie, built with one map of (node, edge) -> child, then frozen into sorted arrays.
+  // The trie: root edges by word id, the others in an edge table, then frozen into sorted arrays.
+  const words = dictionary.words;
   const wordCount = words.length;
-  // Edge keys are below wordCount * SEPARATOR_SPACE; a node's edges are keyed above that.
-  let edgeFactor = 2 ** 20;
-  while (edgeFactor < wordCount * SEPARATOR_SPACE) edgeFactor *= 2;
+  const patternCount = types.length;
   const rootChild = new Int32Array(wordCount);
-  const edges = new Map<number, number>();
+  const edges = new EdgeTable(keys.length);
   let nodeCount = 1;
-  const patternEnd: number[] = new Array(specs.length);
-  for (let p = 0; p < specs.length; p++) {
+  const patternEnd = new Int32Array(patternCount);
+  for (let p = 0; p < patternCount; p++) {
     let node = 0;
     for (let k = keyStart[p]; k < keyStart[p + 1]; k++) {
       const key = keys[k];
       if (node === 0) {
         const word = (key / SEPARATOR_SPACE) | 0;
-        let child = rootChild[word];
-        if (child === 0) rootChild[word] = child = nodeCount++;
-        node = child;
+        if (rootChild[word] === 0) rootChild[word] = nodeCount++;
+        node = rootChild[word];
       } else {
-        const edge = node * edgeFactor + key;
-        let child = edges.get(edge);
-        if (child === undefined) {
-          child = nodeCount++;
-          edges.set(edge, child);
-        }
+        const child = edges.childOf(node, key, nodeCount);
+        if (child === nodeCount) nodeCount++;
         node = child;
       }
     }
     patternEnd[p] = node;
   }
   const childStart = new Int32Array(nodeCount + 1);
-  for (const edge of edges.keys()) childStart[Math.floor(edge / edgeFactor) + 1]++;
+  edges.forEach((parent) => childStart[parent + 1]++);
   for (let n = 0; n < nodeCount; n++) childStart[n + 1] += childStart[n];
   const fill = childStart.slice(0, nodeCount);
   const childKey = new Int32Array(edges.size);
   const childNode = new Int32Array(edges.size);
-  for (const [edge, child] of edges) {
-    const parent = Math.floor(edge / edgeFactor);
+  edges.forEach((parent, key, child) => {
     const at = fill[parent]++;
-    childKey[at] = edge - parent * edgeFactor;
+    childKey[at] = key;
     childNode[at] = child;
-  }
+  });
   for (let n = 0; n < nodeCount; n++) {
     const from = childStart[n];
     const to = childStart[n + 1];
     if (to - from > 1) sortPairs(childKey, childNode, from, to);
   }
 
-  const patternCount = specs.length;
   const nodePattern = new Int32Array(nodeCount).fill(-1);
   const patternNext = new Int32Array(patternCount);
-  const patternType = new Uint8Array(patternCount);
-  const patternTarget = new Int32Array(patternCount);
-  const patternMatch = new Uint8Array(patternCount);
-  const patternCase = new Uint8Array(patternCount);
-  const patternFlags = new Uint8Array(patternCount);
-  const patternWritten: string[] = new Array(patternCount);
   // Linked in reverse so that each node lists its patterns in glossary order.
   for (let p = patternCount - 1; p >= 0; p--) {
-    const spec = specs[p];
     const node = patternEnd[p];
     patternNext[p] = nodePattern[node];
     nodePattern[node] = p;
-    patternType[p] = spec.type;
-    patternTarget[p] = spec.target;
-    patternMatch[p] = spec.match;
-    patternCase[p] = spec.caseRule;
-    patternFlags[p] = spec.flags | (FIRST_UPPER.test(spec.written) ? F_FIRST_UPPER : 0);
-    patternWritten[p] = spec.written;
   }
 
-  const wordHashes = new Int32Array(wordCount);
+  const wordHashes = Int32Array.from(dictionary.hashes);
   const sharedHash = new Uint8Array(wordCount);
   const firstWithHash = new Map<number, number>();
   for (let id = 0; id < wordCount; id++) {
-    const hash = hashWord(words[id]);
-    wordHashes[id] = hash;
-    const other = firstWithHash.get(hash);
-    if (other === undefined) firstWithHash.set(hash, id);
+    const other = firstWithHash.get(wordHashes[id]);
+    if (other === undefined) firstWithHash.set(wordHashes[id], id);
     else sharedHash[id] = sharedHash[other] = 1;
   }
   const allIds = new Int32Array(wordCount);
@@ -349,12 +392,12 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     childNode,
     nodePattern,
     patternNext,
-    patternType,
-    patternTarget,
-    patternMatch,
-    patternCase,
-    patternFlags,
-    patternWritten,
+    patternType: Uint8Array.from(types),
+    patternTarget: Int32Array.from(targets),
+    patternMatch: Uint8Array.from(matches),
+    patternCase: Uint8Array.from(cases),
+    patternFlags: Uint8Array.from(flagsOf),
+    patternWritten: writtenOf,
     separatorIds,
     numbers,
     shortReferences,

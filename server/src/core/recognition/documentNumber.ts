@@ -293,7 +293,18 @@ export function serialKey(number: string): string {
  * (`250/2025/QH15`) the kinds that body issues in that form (laws and resolutions; ordinances too for
  * its Standing Committee).
  */
-export function typeCodesOf(number: DocumentNumber): string[] {
+export function typeCodesOf(number: DocumentNumber): readonly string[] {
+  let codes = typeCodesCache.get(number);
+  if (!codes) {
+    codes = computeTypeCodes(number);
+    typeCodesCache.set(number, codes);
+  }
+  return codes;
+}
+
+const typeCodesCache = new WeakMap<DocumentNumber, readonly string[]>();
+
+function computeTypeCodes(number: DocumentNumber): readonly string[] {
   if (number.typeCode) {
     const key = codeKey(number.typeCode);
     // A Party `QĐ` is a regulation as often as a decision.
@@ -307,7 +318,7 @@ export function typeCodesOf(number: DocumentNumber): string[] {
 /** A word that names a type of document before its number (`Resolution`, `Nghị quyết`). */
 export interface DocumentTypeWord {
   word: string;
-  codes: string[];
+  codes: readonly string[];
   lang: 'en' | 'vi';
 }
 

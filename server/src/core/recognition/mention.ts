@@ -33,8 +33,8 @@ export interface DocumentCitation {
   number?: DocumentNumber;
   /** The type word before the number (`Resolution`, `Nghị quyết`), if any. */
   typeWord?: TextSpan;
-  /** The type codes the type word stands for (`NQ` for `Resolution`). */
-  typeWordCodes?: string[];
+  /** The type codes the type word stands for (`NQ` for `Resolution`; `D` for `Đ`). */
+  typeWordCodes?: readonly string[];
   /** True when the type word does not fit the number's type code (`Nghị quyết số 123/QĐ-TTg`). */
   typeMismatch?: boolean;
 }

@@ -139,7 +139,7 @@ export const VIETNAMESE_HONORIFICS: readonly string[] = ['đồng chí', 'ông',
 export const HISTORICAL_PREFIXES: readonly string[] = ['former', 'late', 'then', 'ex', 'nguyên', 'cố'];
 
 /** Titles after which `to <Country>` may stand before the name: `Ambassador to Vietnam Caroline Beresford`. */
-export const TITLES_WITH_POSTING = new Set(['ambassador', 'envoy', 'consul', 'representative', 'ambassador-designate', 'dai su']);
+export const TITLES_WITH_POSTING = new Set(['ambassador', 'envoy', 'consul', 'representative', 'designate']);
 
 /** Two-word country names that can follow `Ambassador to`. */
 export const TWO_WORD_COUNTRIES = new Set([
@@ -159,25 +159,34 @@ export const TWO_WORD_COUNTRIES = new Set([
   'papua new',
 ]);
 
+/** English words that are no part of a name (but may be Vietnamese syllables: `An`, `The` stand in names). */
+const ENGLISH_FUNCTION_WORDS = [
+  'the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'this', 'that', 'these',
+  'his', 'her', 'their', 'its', 'our', 'he', 'she', 'they', 'we', 'it', 'who', 'which', 'said', 'says', 'told', 'also',
+];
+
 /**
  * Capitalised words that do not start or continue a person's name after a title, so that
  * `President Palace Tuesday` or `General Assembly` are not proposed as officials.
  */
-export const NOT_NAME_WORDS = new Set([
-  'the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'this', 'that', 'these',
-  'his', 'her', 'their', 'its', 'our', 'he', 'she', 'they', 'we', 'it', 'who', 'which', 'said', 'says', 'told', 'also',
+export const INSTITUTION_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'assembly', 'committee', 'council', 'party', 'government', 'state', 'national', 'ministry', 'department', 'office',
   'palace', 'house', 'secretariat', 'politburo', 'congress', 'conference', 'forum', 'summit', 'session', 'meeting',
   'university', 'agency', 'bank', 'union', 'association', 'organization', 'organisation', 'commission', 'court', 'army',
   'embassy', 'consulate', 'delegation', 'province', 'city', 'district', 'people', 'peoples', 'republic', 'kingdom',
+  'street', 'road', 'avenue', 'square', 'bridge', 'park', 'hall', 'building', 'centre', 'center', 'station', 'airport',
+  'port', 'lake', 'river', 'mountain', 'island', 'islands', 'ward', 'commune', 'village', 'hotel', 'temple', 'pagoda',
   'vietnam', 'china', 'japan', 'russia', 'india', 'france', 'germany', 'laos', 'cambodia', 'thailand',
   'photo', 'source', 'news', 'times', 'vna', 'vgp', 'staff', 'affairs', 'foreign', 'defence', 'defense', 'security',
   'trade', 'finance', 'justice', 'health', 'education', 'labour', 'labor', 'culture', 'science', 'technology', 'public',
   'general', 'central', 'prime', 'minister', 'deputy', 'vice', 'president', 'secretary', 'chairman', 'chairwoman',
   'ambassador', 'director', 'head', 'chief', 'member', 'members', 'mr', 'mrs', 'ms', 'dr', 'sir', 'madam',
 ]);
+
+/** Words that are no part of a name in English text. */
+export const NOT_NAME_WORDS = new Set([...ENGLISH_FUNCTION_WORDS, ...INSTITUTION_WORDS]);
 
 /** Lower-case particles allowed inside a name: `Ursula von der Leyen`, `Aldo de Luca`. */
 export const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'binti', 'al', 'dos', 'das', 'ter']);

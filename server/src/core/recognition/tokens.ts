@@ -127,6 +127,8 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
     let hash = HASH_SEED;
     let seen = 0;
     let viet = 0;
+    // A Vietnamese letter counts once with its marks, so that NFC and NFD text count the same.
+    let vietCounted = false;
     for (;;) {
       if (info & markOrMulti) {
         if (info & multiBit) {
@@ -135,7 +137,11 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
         }
       } else hash = Math.imul(hash ^ (info & foldMask), prime);
       seen |= info;
-      if (info & vietBit) viet++;
+      if (!(info & MARK)) vietCounted = false;
+      if (info & vietBit && !vietCounted) {
+        viet++;
+        vietCounted = true;
+      }
       if (++i >= to) break;
       code = text.charCodeAt(i);
       info = table[code];
@@ -183,6 +189,18 @@ function astralWord(text: string, i: number, to: number, tokens: TokenList, newl
   }
   tokens.push(wordStart, i, hash, flags, 0);
   return i;
+}
+
+/** The letters of `text[start, end)` without its combining marks: NFC and NFD text weigh the same. */
+export function letterCount(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    let info = CHAR_INFO[code];
+    if (info === -1) info = computeCharInfo(code);
+    if (!(info & MARK)) count++;
+  }
+  return count;
 }
 
 /** The folded form of `text[start, end)` (one word). */

@@ -1,0 +1,33 @@
+// Builds what the benchmarks run: the server bundle (dist/server.js, as shipped) and a bundle of the core
+// functions (bench/out/core.cjs) for the in-process figures.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CORE_BUNDLE = join(REPO_ROOT, 'bench', 'out', 'core.cjs');
+export const SERVER_BUNDLE = join(REPO_ROOT, 'dist', 'server.js');
+
+export async function buildCoreBundle() {
+  await build({
+    entryPoints: [join(REPO_ROOT, 'bench', 'lib', 'core-entry.mjs')],
+    outfile: CORE_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+export function buildServerBundle() {
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+/** The core functions, from the bundle (build it first). */
+export function loadCore() {
+  return createRequire(import.meta.url)(CORE_BUNDLE);
+}
