@@ -13,11 +13,11 @@
 // Generated workspaces are cached outside the repository (POLICY_GLOSS_BENCH_CACHE or the system temp
 // directory); the first run generates them. The JSON is also written to bench/out/results.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildCoreBundle, buildServerBundle, REPO_ROOT } from './lib/build.mjs';
-import { formatProfile, newestProfile, summarizeProfile } from './lib/profile.mjs';
+import { formatProfile, summarizeProfile } from './lib/profile.mjs';
 import { BIG_DOCUMENT_BYTES, DEFAULT_SEED, benchCacheDir, ensureGlossary, ensureWorkspace } from './generate.mjs';
 
 const CONFIGS = {
@@ -95,14 +95,21 @@ function profileArgs(dir, name) {
   return ['--cpu-prof', `--cpu-prof-dir=${target}`];
 }
 
+/** Summarises (into the results and on stderr) every profile written to DIR/name. */
 function summarizeProfiles(dir, name, results) {
   if (!dir) return;
-  const file = newestProfile(join(dir, name));
-  if (!file) return;
-  const summary = summarizeProfile(file, 12);
-  results.profiles ??= {};
-  results.profiles[name] = summary;
-  log(formatProfile(summary));
+  let files = [];
+  try {
+    files = readdirSync(join(dir, name)).filter((f) => f.endsWith('.cpuprofile')).sort();
+  } catch {
+    return;
+  }
+  for (const f of files) {
+    const summary = summarizeProfile(join(dir, name, f), 12);
+    results.profiles ??= {};
+    results.profiles[files.length === 1 ? name : `${name}/${f.replace(/\.cpuprofile$/, '')}`] = summary;
+    log(formatProfile(summary));
+  }
 }
 
 function machine() {
@@ -255,8 +262,9 @@ async function main() {
       const runs = [];
       for (let k = 0; k < config.compile.runs; k++) {
         const name = `compile-${entries}`;
-        runs.push(await runChild('compile.mjs', ['--entries', String(entries), '--seed', args.seed], { nodeArgs: ['--expose-gc', ...(k === 0 ? profileArgs(args.cpuProf, name) : [])] }));
-        if (k === 0) summarizeProfiles(args.cpuProf, name, results);
+        const profile = k === 0 && args.cpuProf ? ['--profile', join(args.cpuProf, name)] : [];
+        runs.push(await runChild('compile.mjs', ['--entries', String(entries), '--seed', args.seed, ...profile], { nodeArgs: ['--expose-gc'] }));
+        if (profile.length > 0) summarizeProfiles(args.cpuProf, name, results);
       }
       const row = { ...runs[0] };
       for (const key of ['loadMs', 'mergeMs', 'compileMs', 'totalMs', 'warmTotalMs', 'retainedHeapMb', 'peakRssMb']) row[key] = median(runs.map((r) => r[key]));
@@ -269,7 +277,8 @@ async function main() {
   if (args.only.includes('scan')) {
     const s = config.scan;
     const scanArgs = ['--documents', String(s.documents), '--bytes', String(s.bytes), '--universe', String(config.universe), '--big', String(config.bigDocumentBytes), '--entries', s.entries.join(','), '--repeats', String(s.repeats), '--workspace-entries', String(config.lsp.entries), '--grep-bytes', String(s.grepBytes), '--seed', args.seed];
-    results.scan = await runChild('scan.mjs', scanArgs, { oneCore: true, nodeArgs: profileArgs(args.cpuProf, 'scan') });
+    if (args.cpuProf) scanArgs.push('--profile', join(args.cpuProf, 'scan'));
+    results.scan = await runChild('scan.mjs', scanArgs, { oneCore: true });
     summarizeProfiles(args.cpuProf, 'scan', results);
   }
 

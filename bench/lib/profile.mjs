@@ -1,6 +1,10 @@
 // Summaries of V8 CPU profiles (.cpuprofile files written by `node --cpu-prof`): where the time goes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The newest .cpuprofile file in `dir`, or undefined. */
 export function newestProfile(dir) {
@@ -14,29 +18,47 @@ export function newestProfile(dir) {
 
 const shortUrl = (url) => url.replace(/^file:\/\//, '').replace(/^.*\/(dist|bench|server|node_modules)\//, '$1/');
 
-/** For an esbuild bundle: the source file of each line, from the `// path` comments that open each module. */
-const bundleSections = new Map();
-function sourceOf(url, line) {
-  if (!/\.(c?js)$/.test(url) || !/\/(dist|bench\/out)\//.test(url)) return undefined;
-  let sections = bundleSections.get(url);
-  if (!sections) {
-    sections = [];
+/** Source maps of bundles (`X.js.map` next to `X.js`), so that minified bundles still name their sources. */
+const sourceMaps = new Map();
+const sourceLines = new Map();
+
+function sourceMapOf(path) {
+  if (!sourceMaps.has(path)) {
+    let map;
     try {
-      readFileSync(url.replace(/^file:\/\//, ''), 'utf8').split('\n').forEach((text, i) => {
-        const m = /^\/\/ ((?:server|client|node_modules|bench)\/\S+)$/.exec(text);
-        if (m) sections.push([i, m[1]]);
-      });
+      map = new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')));
     } catch {
-      // Not readable: no source names.
+      map = undefined;
     }
-    bundleSections.set(url, sections);
+    sourceMaps.set(path, map);
   }
-  let found;
-  for (const [start, path] of sections) {
-    if (start > line) break;
-    found = path;
+  return sourceMaps.get(path);
+}
+
+/** A name for the function at an original source line: the method or function declared there. */
+function declaredName(file, line) {
+  if (!sourceLines.has(file)) {
+    try {
+      sourceLines.set(file, readFileSync(file, 'utf8').split('\n'));
+    } catch {
+      sourceLines.set(file, []);
+    }
   }
-  return found;
+  const text = sourceLines.get(file)[line] ?? '';
+  return /(?:function\s*\*?\s*|^\s*(?:(?:private|public|protected|static|async|get|set|readonly)\s+)*)([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\(/.exec(text)?.[1] ?? /([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?\(/.exec(text)?.[1];
+}
+
+/** The original source file and line of a frame in a bundle with a source map, and a function name there. */
+function original(frame) {
+  if (!frame.url.startsWith('file://') && !frame.url.startsWith('/')) return undefined;
+  const path = frame.url.replace(/^file:\/\//, '');
+  const map = sourceMapOf(path);
+  if (!map) return undefined;
+  const entry = map.findEntry(frame.lineNumber, frame.columnNumber);
+  if (!entry?.originalSource) return undefined;
+  const file = resolve(dirname(path), entry.originalSource);
+  const source = relative(REPO, file);
+  return { source, line: entry.originalLine + 1, name: declaredName(file, entry.originalLine) ?? entry.name };
 }
 
 /**
@@ -52,8 +74,10 @@ export function summarizeProfile(file, top = 15) {
   let total = 0;
   for (const [id, micros] of selfById) {
     const frame = byId.get(id).callFrame;
-    const source = sourceOf(frame.url, frame.lineNumber);
-    const key = `${frame.functionName || '(anonymous)'} ${source ?? shortUrl(frame.url)} (${shortUrl(frame.url)}:${frame.lineNumber + 1})`;
+    const mapped = original(frame);
+    const key = mapped
+      ? `${mapped.name ?? frame.functionName ?? '(anonymous)'} ${mapped.source}:${mapped.line}`
+      : `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
     total += micros;
   }
@@ -68,7 +92,7 @@ export function summarizeProfile(file, top = 15) {
   const byFile = new Map();
   for (const [key, micros] of byFunction) {
     if (key.startsWith('(idle)') || key.startsWith('(program)')) continue;
-    const source = / (\S+) \(/.exec(key)?.[1] ?? key;
+    const source = / ([^\s:]+)(?::\d+)?$/.exec(key)?.[1] ?? key;
     byFile.set(source, (byFile.get(source) ?? 0) + micros);
   }
   const files = [...byFile]

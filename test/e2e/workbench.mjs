@@ -1,6 +1,7 @@
 // Page driver for the end-to-end tests: drives the VS Code workbench served by code-server the way a
 // user does (keyboard, command palette, Quick Open) and reads what a user sees.
 // `test/e2e/run.mjs` starts code-server and passes its address in POLICY_GLOSS_E2E.
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -270,7 +271,8 @@ export class Workbench {
   async activeTab() {
     const { page } = this;
     const tab = page.locator('.editor-group-container.active .tabs-container .tab.active');
-    const title = ((await tab.locator('.label-name').first().innerText()) ?? '').trim();
+    // The label shows the name in parts (stem, suffix); the tab carries the whole file name.
+    const title = (await tab.getAttribute('data-resource-name')) ?? (await tab.getAttribute('aria-label')) ?? '';
     const uri = await page.locator('.editor-group-container.active .monaco-editor[data-uri]').first().getAttribute('data-uri');
     const breadcrumbs = await page
       .locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
@@ -370,6 +372,13 @@ export class Workbench {
     return path;
   }
 
+  /** Moves the mouse to an empty spot of the title bar, so that no tooltip or row highlight shows. */
+  async parkMouse() {
+    const viewport = this.page.viewportSize();
+    await this.page.mouse.move(Math.round(viewport.width * 0.82), 12);
+    await this.page.waitForTimeout(300); // tooltips fade out
+  }
+
   /**
    * The smallest page region holding every given element, widened by `margin` pixels and kept inside
    * the window: a `clip` for screenshot().
@@ -392,6 +401,22 @@ export class Workbench {
 
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The index of a workspace folder as the command-line tool computes it (`policy-gloss scan`, the same
+ * core as the language server), with paths relative to the folder: what the editor is expected to
+ * show. Needs the bundles in dist/ (run.mjs builds them when it packages the extension).
+ */
+export function scanWorkspace(folder) {
+  const cli = join(here, '..', '..', 'dist', 'cli.js');
+  const output = execFileSync(process.execPath, [cli, 'scan', '.'], { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(output);
+}
+
+/** The mentions of one entry in a scan: [{ path, text, range }], in document order. */
+export function mentionsOf(scan, id) {
+  return scan.documents.flatMap((d) => d.mentions.filter((m) => m.id === id).map((m) => ({ path: d.path, text: m.text, range: m.range })));
 }
 
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -418,16 +443,17 @@ export function removeScratchWorkspace(folder) {
 
 /**
  * A node:test test with a fresh browser window on the workbench, on the samples or, with `files`,
- * on a scratch copy of them with those files added. On failure it saves `<test name>-failure.png`
+ * on a scratch copy of them with those files added. `fn(workbench, context)` gets node:test's test
+ * context too (for subtests in the same window). On failure it saves `<test name>-failure.png`
  * and prints the page's console errors before the browser closes.
  */
 export function e2eTest(name, fn, { files, timeout = 5 * 60 * SECOND } = {}) {
-  return test(name, { timeout }, async () => {
+  return test(name, { timeout }, async (context) => {
     const folder = files ? scratchWorkspace(files) : undefined;
     try {
       const workbench = await Workbench.open({ folder });
       try {
-        await fn(workbench);
+        await fn(workbench, context);
       } catch (error) {
         const shot = await workbench.screenshot(`${slug(name)}-failure`).catch(() => undefined);
         if (shot) console.error(`screenshot of the failure: ${shot}`);

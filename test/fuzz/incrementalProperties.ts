@@ -74,7 +74,7 @@ const counts = new Counter();
 const incrementalVsFresh: FuzzProperty = {
   name: 'property: after any history of edits, glossary changes and requests, the service answers as one built from the final state',
   seed: 8101,
-  runs: 120,
+  runs: 80,
   reset: () => counts.clear(),
   property: () => {
     const { glossary } = fuzzGlossary();

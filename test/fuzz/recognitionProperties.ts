@@ -147,7 +147,7 @@ const recognitionCounts = new Counter();
 const recognitionInside: FuzzProperty = {
   name: 'property: recognition on hostile Unicode never throws and every span lies inside the document on UTF-16 boundaries',
   seed: 8001,
-  runs: 300,
+  runs: 200,
   reset: () => recognitionCounts.clear(),
   property: () => {
     const { glossary, compiled } = fuzzGlossary();

@@ -15,6 +15,9 @@ export interface FuzzProperty {
   coverage?(): string | undefined;
   /** Resets counters before a run. */
   reset?(): void;
+  /** Prepares what the property needs (a server process) and releases it afterwards. */
+  setup?(): Promise<void>;
+  teardown?(): Promise<void>;
 }
 
 /** Inputs that exercised what a property is about (used to prove the generators are not vacuous). */
@@ -34,10 +37,23 @@ export class Counter {
   }
 }
 
+/** The most a bounded run may take (its inputs normally need a few seconds). */
+export const BOUNDED_TIME_LIMIT_MS = 60_000;
+
 /** Runs a property with its bounded count and checks its coverage: the body of a `node:test` test. */
 export async function runBounded(p: FuzzProperty): Promise<void> {
   p.reset?.();
-  await fc.assert(p.property(), { seed: p.seed, numRuns: p.runs });
+  await p.setup?.();
+  try {
+    await runAndCheck(p);
+  } finally {
+    await p.teardown?.();
+  }
+}
+
+async function runAndCheck(p: FuzzProperty): Promise<void> {
+  // A time limit bounds the run, shrinking included, also on a slow machine; reaching it fails the test.
+  await fc.assert(p.property(), { seed: p.seed, numRuns: p.runs, interruptAfterTimeLimit: BOUNDED_TIME_LIMIT_MS, markInterruptAsFailure: true });
   const problem = p.coverage?.();
   if (problem) throw new Error(`${p.name}: the generated inputs did not cover enough: ${problem}`);
 }

@@ -66,6 +66,18 @@ export const MARKUP = [
   '&amp;',
 ];
 
+/** Sentences that give each document diagnostic with the sample glossary (for properties about diagnostics). */
+export const DIAGNOSED = [
+  'See [[no-such-entry]] here.',
+  'Decision 123/QĐ-TTg was signed.',
+  'Deputy Prime Minister Ho Duc Phoc spoke.',
+  'They practise mass diplomacy.',
+  'Nguyễn Manh Cường arrived.',
+  'Prime Minister Tô Lâm spoke.',
+  'Resolution 59 applies.',
+  'Minister of Public Security To Lam met them.',
+];
+
 /** Every written form of the glossary that recognition reads: names, aliases, native forms, short forms, numbers, role titles. */
 export function glossaryForms(glossary: Glossary): string[] {
   const forms = new Set<string>();

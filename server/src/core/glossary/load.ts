@@ -169,7 +169,7 @@ class GlossaryLoader {
     if (titlePair) title = this.readText(titlePair, 'title');
     const entriesPair = fields.get('entries');
     if (!entriesPair) {
-      const first = root.pairs[0].key;
+      const first = root.pairs[0]?.key ?? root;
       this.report('missing-key', 'error', first.start, first.end, 'The glossary has no `entries` list.');
     } else if (!isEmptyValue(entriesPair.value)) {
       const list = entriesPair.value;
@@ -275,7 +275,8 @@ class GlossaryLoader {
 
   private readEntry(map: YamlMap): GlossaryEntry | undefined {
     const fields = this.collectKeys(map, ENTRY_KEYS, 'entry');
-    const firstKey = map.pairs[0].key;
+    // An empty mapping (`- {}`) has no first key: the problem goes on the mapping itself.
+    const firstKey = map.pairs[0]?.key ?? map;
     const missing = (key: string, why: string) =>
       this.report('missing-key', 'error', firstKey.start, firstKey.end, `This entry has no \`${key}\` (${why}); it is skipped.`);
 
@@ -518,7 +519,7 @@ class GlossaryLoader {
       const titlePair = fields.get('title');
       let title: string | undefined;
       if (!titlePair) {
-        const first = item.pairs[0].key;
+        const first = item.pairs[0]?.key ?? item;
         this.report('missing-key', 'error', first.start, first.end, 'This role has no `title`; it is skipped.');
       } else {
         title = this.readText(titlePair, 'title');

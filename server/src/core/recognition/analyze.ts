@@ -114,6 +114,9 @@ class DocumentScan {
   private hitPattern: number[] = [];
   private hitEnd: number[] = [];
   private hitCount = 0;
+  private caseBitsStart = -1;
+  private caseBitsKnown = 0;
+  private readonly caseBitsCache = new Int32Array(64);
   /** Word ids along the current walk. */
   private pathWords: number[] = [];
   /** Whether positions come from the scan's line feeds (no lone carriage return in the text). */
@@ -280,6 +283,7 @@ class DocumentScan {
   private walk(i: number): void {
     const { c, words, text } = this;
     this.hitCount = 0;
+    this.caseBitsStart = -1;
     const first = this.probe(c.firstWords, i);
     if (first < 0) return;
     let node = c.rootChild[first];
@@ -388,7 +392,7 @@ class DocumentScan {
     let asWritten = true;
     for (let k = i; k <= j && asWritten; k++) {
       const expected = written.caseBits[k - i];
-      const bits = expected >= 0 ? caseBits(text, words.start[k], words.end[k]) : -1;
+      const bits = expected >= 0 ? this.caseBitsOf(i, k) : -1;
       if (bits >= 0) asWritten = bits === expected;
       else asWritten = stripDiacritics(text.slice(words.start[k], words.end[k])) === written.stripped[k - i];
     }
@@ -396,6 +400,22 @@ class DocumentScan {
     if (caseRule !== CASE_WRITTEN_OR_CAPS) return false;
     for (let k = i; k <= j; k++) if (words.flags[k] & T_LOWER) return false;
     return true;
+  }
+
+  /** caseBits of word k, remembered for the walk from word i (several patterns check the same words). */
+  private caseBitsOf(i: number, k: number): number {
+    if (this.caseBitsStart !== i) {
+      this.caseBitsStart = i;
+      this.caseBitsKnown = 0;
+    }
+    const index = k - i;
+    if (index < this.caseBitsKnown) return this.caseBitsCache[index];
+    const bits = caseBits(this.text, this.words.start[k], this.words.end[k]);
+    if (index === this.caseBitsKnown && index < this.caseBitsCache.length) {
+      this.caseBitsCache[index] = bits;
+      this.caseBitsKnown++;
+    }
+    return bits;
   }
 
   private patternWords(p: number): PatternWords {
