@@ -12,7 +12,7 @@
 // Without --out, outputs go to a cache directory outside the repository (POLICY_GLOSS_BENCH_CACHE, or
 // the system temp directory) and are reused when present.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +20,7 @@ import { createRandom } from './lib/random.mjs';
 import * as V from './lib/vocab.mjs';
 
 /** Bump when the output changes, so that caches are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const DEFAULT_SEED = 'policy-gloss';
 /** Entries per glossary file: large glossaries are split, as users split them (a file is read whole). */
 export const ENTRIES_PER_FILE = 25_000;
@@ -353,9 +353,7 @@ function yamlFlow(value) {
   return PLAIN_FLOW.test(value) && !RESERVED.test(value) && !/\s$/.test(value) ? value : JSON.stringify(value);
 }
 
-const yamlDate = (value) => value;
-
-/** One glossary file in format v1, block style, as a user would keep it. */
+/** One glossary file in format v1, block style, as a user would keep it (dates unquoted, as users write them). */
 export function renderGlossary(entries, title) {
   const lines = ['# Synthetic glossary for the benchmarks (generated).', `title: ${yamlBlock(title)}`, '', 'entries:'];
   let lastKind;
@@ -373,13 +371,13 @@ export function renderGlossary(entries, title) {
       for (const role of e.roles) {
         lines.push(`      - title: ${yamlBlock(role.title)}`);
         if (role.native) lines.push(`        native: ${yamlBlock(role.native)}`);
-        if (role.from) lines.push(`        from: ${yamlDate(role.from)}`);
-        if (role.to) lines.push(`        to: ${yamlDate(role.to)}`);
+        if (role.from) lines.push(`        from: ${role.from}`);
+        if (role.to) lines.push(`        to: ${role.to}`);
       }
     }
     if (e.number) lines.push(`    number: ${yamlBlock(e.number)}`);
     if (e.issuer) lines.push(`    issuer: ${yamlBlock(e.issuer)}`);
-    if (e.date) lines.push(`    date: ${yamlDate(e.date)}`);
+    if (e.date) lines.push(`    date: ${e.date}`);
     if (e.status) lines.push(`    status: ${e.status}`);
     if (e.use) lines.push(`    use: ${e.use}`);
     if (e.case) lines.push(`    case: ${e.case}`);

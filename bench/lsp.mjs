@@ -2,15 +2,18 @@
 // The language-server figures: the bundled server (dist/server.js) over stdio on a generated workspace.
 //
 //   node bench/lsp.mjs [--documents N] [--bytes N] [--entries N] [--hovers N] [--edits N]
-//                      [--glossary-edits N] [--only index,hover,...] [--phase-limit SECONDS] [--cpu-prof DIR]
+//                      [--glossary-edits N] [--only index,hover,...] [--phase-limit SECONDS]
+//                      [--cpu-prof DIR] [--profile-phases DIR]
 //
+// --cpu-prof DIR profiles the whole server process; --profile-phases DIR writes one CPU profile of the
+// server per phase (index.cpuprofile, keystroke.cpuprofile, ...) through a preloaded signal handler.
 // Each phase stops early after --phase-limit seconds (45 by default) so that a slow server cannot make
 // the run endless; each figure reports its sample count n.
 //
 // Prints one JSON object (the figures) on the last line of stdout.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SERVER_BUNDLE } from './lib/build.mjs';
 import { BenchLspClient, delay } from './lib/lspClient.mjs';
 import { createRandom } from './lib/random.mjs';
@@ -41,6 +44,7 @@ export async function runLspBench(options) {
     phaseLimitMs = 45_000,
     only = PHASES,
     cpuProfDir,
+    phaseProfileDir,
     log = () => {},
   } = options;
   const ws = ensureWorkspace({ seed, entries, documents, bytes, universe, bigDocumentBytes, log });
@@ -52,15 +56,36 @@ export async function runLspBench(options) {
     errors: [],
   };
   const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const client = new BenchLspClient(SERVER_BUNDLE, nodeArgs);
+  if (phaseProfileDir) {
+    mkdirSync(phaseProfileDir, { recursive: true });
+    nodeArgs.push('--require', join(dirname(fileURLToPath(import.meta.url)), 'lib', 'phase-profiler.cjs'));
+  }
+  const client = new BenchLspClient(SERVER_BUNDLE, nodeArgs, phaseProfileDir ? { POLICY_GLOSS_BENCH_PROFILE_DIR: phaseProfileDir } : {});
+  /** Toggles the server's profiler (phase profiles only) and waits until it has answered. */
+  const toggleProfiler = async (phase, marker) => {
+    if (!phaseProfileDir) return;
+    rmSync(join(phaseProfileDir, marker), { force: true });
+    writeFileSync(join(phaseProfileDir, 'phase'), phase);
+    process.kill(client.child.pid, 'SIGUSR2');
+    for (let k = 0; k < 600 && !existsSync(join(phaseProfileDir, marker)); k++) await delay(50);
+  };
+  /** The server's resident memory after each phase (MB), and its peak so far: where memory grows. */
+  result.memoryByPhase = {};
+  const recordMemory = (phase) => {
+    const m = client.memory();
+    result.memoryByPhase[phase] = { rssMb: mb(m.rss), peakRssMb: mb(m.peakRss) };
+  };
   const attempt = async (name, body) => {
     if (!only.includes(name)) return;
+    await toggleProfiler(name, 'started');
     const started = now();
     try {
       await body();
     } catch (error) {
       result.errors.push(`${name}: ${error?.message ?? error}`);
     }
+    await toggleProfiler(name, 'stopped');
+    recordMemory(name);
     log(`  ${name} done in ${((now() - started) / 1000).toFixed(1)} s`);
   };
 
@@ -69,11 +94,13 @@ export async function runLspBench(options) {
     await client.initialize(root);
     const indexed = client.waitForStatus((s) => !s.indexing);
     const progressEnd = client.waitForProgressEnd().catch(() => undefined);
+    await toggleProfiler('index', 'started');
     const t0 = now();
     await client.initialized();
     const status = await indexed;
     const indexMs = now() - t0;
     await Promise.race([progressEnd, delay(1000)]);
+    await toggleProfiler('index', 'stopped');
     result.index = {
       ms: Math.round(indexMs),
       progressEndMs: client.progressEnds.length > 0 ? Math.round(client.progressEnds[0] - t0) : null,
@@ -81,8 +108,8 @@ export async function runLspBench(options) {
       entries: status.entries,
       glossaryErrors: status.glossaryErrors,
       mbPerSecond: round1(ws.bytes / 1e6 / (indexMs / 1000)),
-      rssAfterIndex: client.memory().rss,
     };
+    recordMemory('index');
     log(`  index: ${result.index.ms} ms for ${status.documents} documents`);
 
     // --- open the documents a user works on -------------------------------------------------------
@@ -102,6 +129,7 @@ export async function runLspBench(options) {
       await client.open(big.uri, big.text, 'markdown');
       const published = await bigDiagnostics;
       result.openBigDocument = { ms: Math.round(now() - t), diagnostics: published.diagnostics.length };
+      recordMemory('open');
     }
 
     // Mentions written by the generator in the open documents, of entries the glossary has.
@@ -279,6 +307,7 @@ function parseArgs(argv) {
     else if (a === '--glossary-edits') args.glossaryEdits = Number(value());
     else if (a === '--only') args.only = value().split(',');
     else if (a === '--cpu-prof') args.cpuProfDir = value();
+    else if (a === '--profile-phases') args.phaseProfileDir = value();
     else if (a === '--phase-limit') args.phaseLimitMs = Number(value()) * 1000;
     else if (a === '--seed') args.seed = value();
     else throw new Error(`unknown option ${a}`);

@@ -6,7 +6,8 @@
 //   --quick      small sizes, for a smoke run (a minute); the budgets then do not apply to the sizes measured
 //   --only       run some groups of figures only
 //   --no-growth  the language-server figures at the largest size only
-//   --cpu-prof   write CPU profiles of every measured process (the server included) to DIR and summarise them
+//   --cpu-prof   write CPU profiles to DIR and summarise them: the timed passes of the scan and the compile,
+//                and the server's work in each phase (index, hover, keystroke, ...)
 //   --no-build   use dist/server.js as it is
 //   --generate-only  generate the inputs into the cache and stop
 //
@@ -87,13 +88,6 @@ const median = (values) => {
   const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
 };
-
-function profileArgs(dir, name) {
-  if (!dir) return [];
-  const target = join(dir, name);
-  mkdirSync(target, { recursive: true });
-  return ['--cpu-prof', `--cpu-prof-dir=${target}`];
-}
 
 /** Summarises (into the results and on stderr) every profile written to DIR/name. */
 function summarizeProfiles(dir, name, results) {
@@ -290,7 +284,8 @@ async function main() {
       const l = config.lsp;
       const name = `server-${documents}`;
       const lspArgs = ['--documents', String(documents), '--bytes', String(bytes), '--entries', String(l.entries), '--universe', String(config.universe), '--big', String(config.bigDocumentBytes), '--hovers', String(l.hovers), '--edits', String(l.edits), '--glossary-edits', String(l.glossaryEdits), '--phase-limit', String(largest ? l.phaseLimit : l.growthPhaseLimit), '--seed', args.seed];
-      if (args.cpuProf) lspArgs.push('--cpu-prof', profileArgs(args.cpuProf, name)[1].slice('--cpu-prof-dir='.length));
+      // One profile of the server per phase (index, hover, keystroke, ...).
+      if (args.cpuProf) lspArgs.push('--profile-phases', join(args.cpuProf, name));
       results.lsp.push(await runChild('lsp.mjs', lspArgs));
       summarizeProfiles(args.cpuProf, name, results);
     }

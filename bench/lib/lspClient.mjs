@@ -33,9 +33,9 @@ const CAPABILITIES = {
 };
 
 export class BenchLspClient {
-  /** Starts `node [nodeArgs] serverBundle --stdio`. */
-  constructor(serverBundle, nodeArgs = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Starts `node [nodeArgs] serverBundle --stdio`, with `env` added to the environment. */
+  constructor(serverBundle, nodeArgs = [], env = {}) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.stderr = '';
     this.child.stderr.on('data', (d) => {
       if (this.stderr.length < 100_000) this.stderr += d;

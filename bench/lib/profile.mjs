@@ -26,7 +26,13 @@ function sourceMapOf(path) {
   if (!sourceMaps.has(path)) {
     let map;
     try {
-      map = new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')));
+      const payload = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+      map = new SourceMap(payload);
+      // The sources as they were bundled (the files on disk may have changed since).
+      (payload.sources ?? []).forEach((source, k) => {
+        const content = payload.sourcesContent?.[k];
+        if (typeof content === 'string') sourceLines.set(resolve(dirname(path), source), content.split('\n'));
+      });
     } catch {
       map = undefined;
     }
@@ -68,8 +74,17 @@ function original(frame) {
 export function summarizeProfile(file, top = 15) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // The profiler's own work (stopping and serialising, under the benchmark's profiling hooks) is left out.
+  const excluded = new Set();
+  const exclude = (id) => {
+    excluded.add(id);
+    for (const child of byId.get(id).children ?? []) exclude(child);
+  };
+  for (const n of profile.nodes) if (/phase-profiler\.cjs|inspectorProfile\.mjs/.test(n.callFrame.url) && !excluded.has(n.id)) exclude(n.id);
   const selfById = new Map();
-  profile.samples.forEach((id, i) => selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (!excluded.has(id)) selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byFunction = new Map();
   let total = 0;
   for (const [id, micros] of selfById) {

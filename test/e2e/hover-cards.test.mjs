@@ -32,7 +32,8 @@ e2eTest('a hover on an official shows the card with the role held at the documen
 
   const hover = workbench.hoverWidget();
   const line = workbench.activeEditor().locator('.view-line', { hasText: 'Deputy Foreign Minister Nguyen Manh Cuong' });
-  await workbench.screenshot('hover-official', { clip: await workbench.regionAround([hover, line], { margin: 16 }) });
+  const tabs = workbench.page.locator('.editor-group-container.active .title.tabs');
+  await workbench.screenshot('hover-official', { clip: await workbench.regionAround([tabs, hover, line], { margin: 0 }) });
 });
 
 e2eTest('a hover on a document number shows the resolution card, and a decoded card for an unknown number', async (workbench, t) => {
@@ -51,9 +52,12 @@ e2eTest('a hover on a document number shows the resolution card, and a decoded c
 
   const hover = workbench.hoverWidget();
   const mentionLine = workbench.activeEditor().locator('.view-line', { hasText: 'Resolution No. 59-NQ/TW' });
-  await workbench.screenshot('hover-document', { clip: await workbench.regionAround([hover, mentionLine], { margin: 16 }), docsImage: 'hover-card' });
+  const tabs = workbench.page.locator('.editor-group-container.active .title.tabs');
+  const clip = await workbench.regionAround([tabs, hover, mentionLine], { margin: 0 });
+  clip.height += 12;
+  await workbench.screenshot('hover-document', { clip, docsImage: 'hover-card' });
 
-  await t.test('the summary is rendered as Markdown, not shown as source', { todo: 'the server escapes glossary Markdown instead of rendering it untrusted' }, async () => {
+  await t.test('the summary is rendered as Markdown, not shown as source', { todo: 'known gap: the server escapes glossary Markdown instead of rendering it untrusted' }, async () => {
     const html = await hover.innerHTML();
     assert.ok(!card.includes('**international integration**'), 'no literal Markdown markers in the card');
     assert.match(html, /<(strong|b)>international integration<\/(strong|b)>/);

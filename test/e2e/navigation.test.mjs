@@ -39,6 +39,12 @@ e2eTest('Go to Definition on a mention opens the glossary at the entry, also fro
     const cursor = await workbench.cursorPosition();
     assert.equal(cursor?.line, expectedLine, `"${mention}" leads to line ${expectedLine} (- id: nguyen-manh-cuong), the status bar says ${JSON.stringify(cursor)}`);
     if (mention === 'Nguyen Manh Cuong') {
+      // For the picture: the entries' code lenses ("N mentions in M documents") resolve a moment later.
+      await workbench.page
+        .locator('.editor-group-container.active .codelens-decoration', { hasText: /mentions? in/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .catch(() => undefined);
       await workbench.parkMouse();
       const group = workbench.page.locator('.editor-group-container.active');
       await workbench.screenshot('definition-glossary-entry', { clip: await workbench.regionAround([group], { margin: 0 }), docsImage: 'go-to-definition' });
@@ -130,6 +136,7 @@ e2eTest('Find All References lists every mention of a resolution across English 
 
   const sideBar = workbench.page.locator('.part.sidebar');
   const editor = workbench.page.locator('.editor-group-container.active');
+  await workbench.page.keyboard.press('Control+1'); // focus the editor: the tree shows no focus outline
   await workbench.parkMouse();
   await workbench.screenshot('references-view', { clip: await workbench.regionAround([sideBar, editor], { margin: 0 }), docsImage: 'references' });
 });

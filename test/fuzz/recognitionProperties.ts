@@ -75,7 +75,10 @@ export function fuzzService(): PolicyService {
   return service;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Letters of scripts written without spaces (Han, kana) and letters outside the Basic Multilingual
+// Plane form words of their own (Unicode word boundaries break around ideographs; the tokenizer reads
+// astral letters as separate words), so a name may end right before them.
+const LETTER_OR_DIGIT = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}]$/u;
 const MARK_CHAR = /\p{M}/u;
 
 /**
@@ -85,7 +88,7 @@ const MARK_CHAR = /\p{M}/u;
 function insideWord(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
   const next = String.fromCodePoint(text.codePointAt(offset)!);
-  if (!LETTER_OR_DIGIT.test(next) && !MARK_CHAR.test(next)) return false;
+  if (next.length > 1 || (!LETTER_OR_DIGIT.test(next) && !MARK_CHAR.test(next))) return false;
   let i = offset;
   for (;;) {
     if (i <= 0) return false;
@@ -95,7 +98,7 @@ function insideWord(text: string, offset: number): boolean {
       i -= ch.length;
       continue;
     }
-    return LETTER_OR_DIGIT.test(ch);
+    return ch.length === 1 && LETTER_OR_DIGIT.test(ch);
   }
 }
 
@@ -180,6 +183,8 @@ function nfdOffsetMap(nfc: string): Map<number, number> | undefined {
   let joined = '';
   for (const cluster of clusters) {
     const decomposed = cluster.normalize('NFD');
+    // Inside a cluster that normalisation leaves alone (`]` and a stray mark) every offset maps too.
+    if (decomposed === cluster) for (let i = 1; i < cluster.length; i++) map.set(from + i, to + i);
     joined += decomposed;
     from += cluster.length;
     to += decomposed.length;

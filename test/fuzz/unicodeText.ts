@@ -150,6 +150,7 @@ export function documentText(glossary: Glossary, options: TextOptions = {}): fc.
     { weight: 10, arbitrary: spelled },
     { weight: 4, arbitrary: word },
     { weight: 3, arbitrary: fc.constantFrom(...MARKUP) },
+    { weight: 1, arbitrary: fc.constantFrom(...DIAGNOSED) },
     { weight: 3, arbitrary: fc.constantFrom(...noise) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },

@@ -93,6 +93,10 @@ export function loadGlossaryFile(uri: string, text: string, options: LoadOptions
   }
 }
 
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && (text.charCodeAt(offset - 1) & 0xfc00) === 0xd800 && (text.charCodeAt(offset) & 0xfc00) === 0xdc00;
+}
+
 function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
@@ -197,8 +201,12 @@ class GlossaryLoader {
   private range(start: number, end: number): Range {
     // Parser error positions may point one past the end of the text.
     const length = this.text.length;
-    const from = Math.max(0, Math.min(start, length));
-    return this.positions.rangeOf(from, Math.max(from, Math.min(end, length)));
+    let from = Math.max(0, Math.min(start, length));
+    let to = Math.max(from, Math.min(end, length));
+    // Nor may they fall between the halves of a surrogate pair (an emoji): widen to the whole character.
+    if (splitsSurrogatePair(this.text, from)) from--;
+    if (splitsSurrogatePair(this.text, to)) to++;
+    return this.positions.rangeOf(from, to);
   }
 
   private report(code: GlossaryProblemCode, severity: Severity, start: number, end: number, message: string, related?: GlossaryProblem['related']): void {

@@ -146,6 +146,13 @@ function shifted(node: YamlNode, delta: number): YamlNode {
 
 function readWithYamlPackage(text: string, maxDepth: number): YamlTree {
   const issues: YamlIssue[] = [];
+  // The yaml package recurses once per level: `[[[[...` 100k deep costs seconds and hundreds of MB
+  // before its stack overflows. Absurd flow nesting is refused up front instead.
+  const tooDeep = flowNestingBeyond(text, MAX_FLOW_NESTING);
+  if (tooDeep >= 0) {
+    issues.push({ code: 'nesting-too-deep', severity: 'error', message: 'The YAML is nested too deeply to read.', start: tooDeep, end: tooDeep + 1 });
+    return { root: null, issues, readable: false, reader: 'yaml' };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
@@ -193,6 +200,33 @@ function readWithYamlPackage(text: string, maxDepth: number): YamlTree {
     issues.push({ code: 'yaml-syntax', severity: 'error', message: `The YAML could not be read: ${String((error as Error)?.message ?? error)}`, start: 0, end: 0 });
     return { root: null, issues, readable: false, reader: 'yaml' };
   }
+}
+
+/** Far beyond any glossary (the converter cuts values off at maxDepth anyway), far below what hurts. */
+const MAX_FLOW_NESTING = 1000;
+
+/**
+ * The offset of the first `[` or `{` nested more than `limit` deep, or -1. Quoted scalars and comments
+ * are skipped; brackets inside plain or block scalars may be counted too, which only errs on the side
+ * of reading the text.
+ */
+function flowNestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    } else if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x27 /* ' */ && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x27; i++);
+    } else if (c === 0x23 /* # */ && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    }
+  }
+  return -1;
 }
 
 function firstLine(message: string): string {

@@ -79,12 +79,16 @@ const MIN_PARAGRAPH_LETTERS = 40;
 const MAX_NAME_WORDS = 5;
 
 /** Reused between documents: the words of the document being analysed. */
-const documentWords = new TokenList();
+let documentWords = new TokenList();
+/** Beyond this many words the buffer of a huge document is let go after its scan. */
+const KEEP_WORD_CAPACITY = 1 << 20;
 const patternScratch = new TokenList();
 
 /** Finds everything the glossary knows or lacks in one document, in one pass over its words. */
 export function analyzeDocument(text: string, compiled: CompiledGlossary, options: AnalyzeOptions = {}): DocumentAnalysis {
-  return new DocumentScan(text, compiled, options.lineMap ?? new LineMap(text)).run();
+  const analysis = new DocumentScan(text, compiled, options.lineMap ?? new LineMap(text)).run();
+  if (documentWords.start.length > KEEP_WORD_CAPACITY) documentWords = new TokenList();
+  return analysis;
 }
 
 /** Every mention of the glossary in a text (the mentions of analyzeDocument). */
@@ -101,7 +105,7 @@ interface PendingTitle {
 }
 
 class DocumentScan {
-  private readonly words = documentWords;
+  private readonly words: TokenList = documentWords;
   private readonly mentions: Mention[] = [];
   private readonly ambiguous: AmbiguousReference[] = [];
   private readonly candidates: Candidate[] = [];

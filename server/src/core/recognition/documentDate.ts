@@ -69,7 +69,7 @@ function readDate(text: string): string | undefined {
 
 /** Reads an ISO date of any precision (`2026`, `2026-01`, `2026-01-22`, a timestamp) or another accepted form. */
 function readDateValue(value: string): string | undefined {
-  const v = value.trim();
+  const v = value.normalize('NFC').trim();
   const isoMatch = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (isoMatch) {
     const [, y, mo, d] = isoMatch;
@@ -94,7 +94,8 @@ export function detectDocumentDate(text: string): string | undefined {
     const date = readDateValue(front.values.get('date')!);
     if (date) return date;
   }
-  const head = text.slice(front?.end ?? 0, (front?.end ?? 0) + DATELINE_CHARS);
+  // NFC, so that Vietnamese words (`ngày`, `tháng`) and place lengths read the same in NFD text.
+  const head = text.slice(front?.end ?? 0, (front?.end ?? 0) + DATELINE_CHARS).normalize('NFC');
   const lines = head.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0).slice(0, DATELINE_LINES);
   if (lines.length === 0) return undefined;
   const leading = /^date\s*:?\s+(.+)$/i.exec(lines[0]);

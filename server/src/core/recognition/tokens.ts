@@ -76,7 +76,7 @@ export class TokenList {
     this.viet[i] = viet > 255 ? 255 : viet;
   }
 
-  private grow(): void {
+  grow(): void {
     const size = this.start.length * 2;
     const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
@@ -104,6 +104,12 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
   const prime = HASH_PRIME;
   let newlines = 0;
   let i = from;
+  let count = tokens.count;
+  let starts = tokens.start;
+  let ends = tokens.end;
+  let hashes = tokens.hash;
+  let flagsOf = tokens.flags;
+  let viets = tokens.viet;
   while (i < to) {
     // Between words: count line breaks to see paragraphs.
     let code = text.charCodeAt(i);
@@ -111,7 +117,14 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
     if (info === -1) info = computeCharInfo(code);
     if (!(info & wordBit)) {
       if (info & HIGH_SURROGATE && i + 1 < to && astralCharInfo(text.codePointAt(i)!) & WORD) {
+        tokens.count = count;
         i = astralWord(text, i, to, tokens, newlines);
+        count = tokens.count;
+        starts = tokens.start;
+        ends = tokens.end;
+        hashes = tokens.hash;
+        flagsOf = tokens.flags;
+        viets = tokens.viet;
         newlines = 0;
         continue;
       }
@@ -124,6 +137,7 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
     }
     // A word: hash its folded units and gather its properties in one tight loop.
     const wordStart = i;
+    const firstInfo = info;
     let hash = HASH_SEED;
     let seen = 0;
     let viet = 0;
@@ -148,15 +162,29 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
       if (info === -1) info = computeCharInfo(code);
       if (!(info & wordOrMark)) break;
     }
-    const firstInfo = table[text.charCodeAt(wordStart)];
     let flags = newlines >= 2 ? T_PARAGRAPH : 0;
     if (firstInfo & DIGIT) flags |= seen & NON_DIGIT ? T_DIGIT : T_DIGIT | T_ALL_DIGITS;
     if (firstInfo & UPPER) flags |= T_UPPER;
     if (seen & LOWER) flags |= T_LOWER;
     if (seen & NON_ASCII) flags |= T_NON_ASCII;
-    tokens.push(wordStart, i, hash, flags, viet);
+    if (count === starts.length) {
+      tokens.count = count;
+      tokens.grow();
+      starts = tokens.start;
+      ends = tokens.end;
+      hashes = tokens.hash;
+      flagsOf = tokens.flags;
+      viets = tokens.viet;
+    }
+    starts[count] = wordStart;
+    ends[count] = i;
+    hashes[count] = hash;
+    flagsOf[count] = flags;
+    viets[count] = viet > 255 ? 255 : viet;
+    count++;
     newlines = 0;
   }
+  tokens.count = count;
 }
 
 /** A word of letters outside the Basic Multilingual Plane (rare): hashed by its raw code units. */
