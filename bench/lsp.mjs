@@ -3,7 +3,7 @@
 //
 //   node bench/lsp.mjs [--documents N] [--bytes N] [--entries N] [--hovers N] [--edits N]
 //                      [--glossary-edits N] [--only index,hover,...] [--phase-limit SECONDS]
-//                      [--cpu-prof DIR] [--profile-phases DIR]
+//                      [--cpu-prof DIR] [--profile-phases DIR] [--server BUNDLE]
 //
 // --cpu-prof DIR profiles the whole server process; --profile-phases DIR writes one CPU profile of the
 // server per phase (index.cpuprofile, keystroke.cpuprofile, ...) through a preloaded signal handler.
@@ -45,6 +45,7 @@ export async function runLspBench(options) {
     only = PHASES,
     cpuProfDir,
     phaseProfileDir,
+    serverBundle = SERVER_BUNDLE,
     log = () => {},
   } = options;
   const ws = ensureWorkspace({ seed, entries, documents, bytes, universe, bigDocumentBytes, log });
@@ -60,7 +61,7 @@ export async function runLspBench(options) {
     mkdirSync(phaseProfileDir, { recursive: true });
     nodeArgs.push('--require', join(dirname(fileURLToPath(import.meta.url)), 'lib', 'phase-profiler.cjs'));
   }
-  const client = new BenchLspClient(SERVER_BUNDLE, nodeArgs, phaseProfileDir ? { POLICY_GLOSS_BENCH_PROFILE_DIR: phaseProfileDir } : {});
+  const client = new BenchLspClient(serverBundle, nodeArgs, phaseProfileDir ? { POLICY_GLOSS_BENCH_PROFILE_DIR: phaseProfileDir } : {});
   /** Toggles the server's profiler (phase profiles only) and waits until it has answered. */
   const toggleProfiler = async (phase, marker) => {
     if (!phaseProfileDir) return;
@@ -308,6 +309,7 @@ function parseArgs(argv) {
     else if (a === '--only') args.only = value().split(',');
     else if (a === '--cpu-prof') args.cpuProfDir = value();
     else if (a === '--profile-phases') args.phaseProfileDir = value();
+    else if (a === '--server') args.serverBundle = value();
     else if (a === '--phase-limit') args.phaseLimitMs = Number(value()) * 1000;
     else if (a === '--seed') args.seed = value();
     else throw new Error(`unknown option ${a}`);

@@ -18,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildCoreBundle, buildServerBundle, REPO_ROOT } from './lib/build.mjs';
+import { buildCoreBundle, buildProfiledServerBundle, buildServerBundle, PROFILED_SERVER_BUNDLE, REPO_ROOT } from './lib/build.mjs';
 import { formatProfile, summarizeProfile } from './lib/profile.mjs';
 import { BIG_DOCUMENT_BYTES, DEFAULT_SEED, benchCacheDir, ensureGlossary, ensureWorkspace } from './generate.mjs';
 
@@ -236,6 +236,8 @@ async function main() {
     buildServerBundle();
   }
   await buildCoreBundle();
+  // Profiled runs use their own copy of the server bundle, whose source map names the hot functions.
+  if (args.cpuProf) await buildProfiledServerBundle();
 
   // Inputs first, so that generation never overlaps a measurement.
   const t = Date.now();
@@ -286,7 +288,7 @@ async function main() {
       const name = `server-${documents}`;
       const lspArgs = ['--documents', String(documents), '--bytes', String(bytes), '--entries', String(l.entries), '--universe', String(config.universe), '--big', String(config.bigDocumentBytes), '--hovers', String(l.hovers), '--edits', String(l.edits), '--glossary-edits', String(l.glossaryEdits), '--phase-limit', String(largest ? l.phaseLimit : l.growthPhaseLimit), '--seed', args.seed];
       // One profile of the server per phase (index, hover, keystroke, ...).
-      if (args.cpuProf) lspArgs.push('--profile-phases', join(args.cpuProf, name));
+      if (args.cpuProf) lspArgs.push('--profile-phases', join(args.cpuProf, name), '--server', PROFILED_SERVER_BUNDLE);
       results.lsp.push(await runChild('lsp.mjs', lspArgs));
       summarizeProfiles(args.cpuProf, name, results);
     }

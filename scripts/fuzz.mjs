@@ -26,6 +26,8 @@ const runsOption = option('--runs');
 const seconds = option('--seconds') ?? 60;
 const seed = option('--seed') ?? (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
 const filters = args;
+/** An input slower than this is printed. */
+const SLOW_INPUT_MS = 1000;
 
 const run = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { stdio: 'inherit', cwd: root });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.test.json']);
@@ -54,8 +56,22 @@ for (const p of selected) {
   await p.setup?.();
   const started = Date.now();
   let details;
+  // The slowest input, to catch inputs that make the code under test slow (not only wrong).
+  const slowest = { ms: 0, input: undefined };
+  const property = p.property();
+  const runOne = property.run.bind(property);
+  property.run = (input, ...rest) => {
+    const t = performance.now();
+    const note = (result) => {
+      const ms = performance.now() - t;
+      if (ms > slowest.ms) Object.assign(slowest, { ms, input });
+      return result;
+    };
+    const result = runOne(input, ...rest);
+    return result && typeof result.then === 'function' ? result.then(note) : note(result);
+  };
   try {
-    details = await fc.check(p.property(), { seed, numRuns, interruptAfterTimeLimit: seconds * 1000 });
+    details = await fc.check(property, { seed, numRuns, interruptAfterTimeLimit: seconds * 1000 });
   } finally {
     await p.teardown?.();
   }
@@ -63,8 +79,9 @@ for (const p of selected) {
   const coverage = p.coverage?.();
   const ok = !details.failed && !coverage;
   failed ||= !ok;
-  rows.push({ group: p.group, name: p.name, tried: details.numRuns, skipped: details.numSkips, shrinks: details.numShrinks, seconds: elapsed, ok, interrupted: details.interrupted });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${p.name}\n     ${details.numRuns} inputs tried, ${details.numSkips} skipped, ${elapsed.toFixed(1)} s${details.interrupted ? ' (time budget reached)' : ''}`);
+  rows.push({ group: p.group, name: p.name, tried: details.numRuns, skipped: details.numSkips, shrinks: details.numShrinks, seconds: elapsed, slowestMs: slowest.ms, ok, interrupted: details.interrupted });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${p.name}\n     ${details.numRuns} inputs tried, ${details.numSkips} skipped, ${elapsed.toFixed(1)} s${details.interrupted ? ' (time budget reached)' : ''}, slowest input ${slowest.ms.toFixed(0)} ms`);
+  if (slowest.ms > SLOW_INPUT_MS) console.log(`     slow input: ${fc.stringify(slowest.input).slice(0, 2000)}`);
   if (details.failed) {
     console.log(`     counterexample (after ${details.numShrinks} shrinks): ${fc.stringify(details.counterexample).slice(0, 4000)}`);
     console.log(`     ${String(details.errorInstance?.stack ?? details.errorInstance ?? details.error).split('\n').slice(0, 12).join('\n     ')}`);
@@ -74,7 +91,10 @@ for (const p of selected) {
 }
 
 const total = rows.reduce((sum, r) => sum + r.tried, 0);
-console.log('\nproperty                                                                      inputs  skipped  seconds');
-for (const r of rows) console.log(`${(r.ok ? '' : '! ') + r.name.replace(/^(property|fuzz): /, '')}`.slice(0, 76).padEnd(76) + String(r.tried).padStart(8) + String(r.skipped).padStart(9) + r.seconds.toFixed(1).padStart(9));
+console.log('\nproperty                                                                      inputs  skipped  seconds  slowest ms');
+for (const r of rows) {
+  const name = `${(r.ok ? '' : '! ') + r.name.replace(/^(property|fuzz): /, '')}`.slice(0, 76).padEnd(76);
+  console.log(name + String(r.tried).padStart(8) + String(r.skipped).padStart(9) + r.seconds.toFixed(1).padStart(9) + r.slowestMs.toFixed(0).padStart(12));
+}
 console.log(`${rows.length} properties, ${total} inputs tried, seed ${seed}: ${failed ? 'FAILED' : 'all passed'}`);
 process.exit(failed ? 1 : 0);

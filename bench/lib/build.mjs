@@ -9,11 +9,27 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CORE_BUNDLE = join(REPO_ROOT, 'bench', 'out', 'core.cjs');
 export const SERVER_BUNDLE = join(REPO_ROOT, 'dist', 'server.js');
+/** A copy of the server bundle for profiled runs: built like dist/server.js (not minified), kept with its source map. */
+export const PROFILED_SERVER_BUNDLE = join(REPO_ROOT, 'bench', 'out', 'server.js');
 
 export async function buildCoreBundle() {
   await build({
     entryPoints: [join(REPO_ROOT, 'bench', 'lib', 'core-entry.mjs')],
     outfile: CORE_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+/** The server bundle for profiled runs, so that its source map matches it whatever happens to dist/. */
+export async function buildProfiledServerBundle() {
+  await build({
+    entryPoints: [join(REPO_ROOT, 'server', 'src', 'main.ts')],
+    outfile: PROFILED_SERVER_BUNDLE,
     bundle: true,
     platform: 'node',
     format: 'cjs',

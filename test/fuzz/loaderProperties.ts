@@ -213,7 +213,7 @@ const brokenEntry: FuzzProperty = {
         const yaml = parseDocument(brokenText, { logLevel: 'silent' });
         let readable = yaml.errors.length === 0;
         try {
-          yaml.toJS();
+          yaml.toJS({ mapAsMap: true });
         } catch {
           readable = false; // e.g. an alias of no anchor
         }

@@ -155,6 +155,9 @@ describe('untrusted glossary text over stdio', () => {
   it('loads every hostile entry (nothing is dropped for its content)', async () => {
     const doc = workspace.uri('notes.txt');
     for (const id of ids) assert.notEqual(await hover(doc, documentText, `[[${id}]]`), '', `no card for ${id}`);
+    // The payloads are shown (as text), not silently lost.
+    const card = await hover(doc, documentText, '[[html-org]]');
+    for (const text of ['onerror=alert', 'javascript:alert', 'file:///etc/passwd', 'command:workbench']) assert.ok(card.replace(/\\/g, '').includes(text), `${text} is not shown`);
   });
 
   it('hover cards on annotations and on glossary ids are inert', async () => {
