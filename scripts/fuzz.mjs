@@ -37,6 +37,7 @@ const fc = require(join(root, 'node_modules', 'fast-check'));
 const modules = [
   ['loader', 'loaderProperties.js', 'LOADER_PROPERTIES'],
   ['recognition', 'recognitionProperties.js', 'RECOGNITION_PROPERTIES'],
+  ['lossless', 'losslessProperties.js', 'LOSSLESS_PROPERTIES'],
   ['incremental', 'incrementalProperties.js', 'INCREMENTAL_PROPERTIES'],
   ['protocol', 'protocolProperties.js', 'PROTOCOL_PROPERTIES'],
 ];

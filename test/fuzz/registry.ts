@@ -53,7 +53,7 @@ export async function runBounded(p: FuzzProperty): Promise<void> {
 
 async function runAndCheck(p: FuzzProperty): Promise<void> {
   // A time limit bounds the run, shrinking included, also on a slow machine; reaching it fails the test.
-  await fc.assert(p.property(), { seed: p.seed, numRuns: p.runs, interruptAfterTimeLimit: BOUNDED_TIME_LIMIT_MS, markInterruptAsFailure: true });
+  await fc.assert(p.property(), { seed: p.seed, numRuns: p.runs, interruptAfterTimeLimit: BOUNDED_TIME_LIMIT_MS, markInterruptAsFailure: true, includeErrorInReport: true });
   const problem = p.coverage?.();
   if (problem) throw new Error(`${p.name}: the generated inputs did not cover enough: ${problem}`);
 }

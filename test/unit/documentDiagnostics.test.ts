@@ -49,7 +49,7 @@ describe('document diagnostics', () => {
     const title = { ...span(text, 'Bộ trưởng Ngoại giao'), historical: false, lang: 'vi' as const };
     const m = { ...mention(text, 'Nguyễn Mạnh Cường', 'nguyen-manh-cuong', 'official'), title };
     const [d] = computeDocumentDiagnostics(analysis({ mentions: [m] }), GLOSSARY);
-    assert.deepEqual(d.data, { code: 'title-mismatch', entryId: 'nguyen-manh-cuong', heldTitles: ['Thứ trưởng Bộ Ngoại giao'] });
+    assert.deepEqual(d.data, { code: 'title-mismatch', entryId: 'nguyen-manh-cuong', heldTitles: ['Thứ trưởng Bộ Ngoại giao'], lang: 'vi' });
     const held = { ...m, title: { ...span(text, 'Bộ trưởng Ngoại giao'), text: 'Thứ trưởng Ngoại giao', historical: false, lang: 'vi' as const } };
     assert.deepEqual(computeDocumentDiagnostics(analysis({ mentions: [held] }), GLOSSARY), []);
   });

@@ -67,11 +67,11 @@ describe('hover cards', () => {
     assert.match(card, /Mentioned in 2 documents \(5 mentions\)/);
   });
 
-  it('escapes glossary text: no HTML, no command links, no formatting', () => {
+  it('renders the summary as untrusted Markdown: formatting kept, no HTML, no command links', () => {
     const card = entryCard(entry('cpv'), context());
     assert.doesNotMatch(card, /<img/);
     assert.doesNotMatch(card, /\]\(command:/);
-    assert.match(card, /\\\*\\\*bold\\\*\\\*/);
+    assert.match(card, /&lt;img src=x onerror=alert\(1\)&gt; click \*\*bold\*\*/);
     // A path outside the workspace is plain text, never a link.
     assert.match(card, /Source: \\\.\\\.\/\\\.\\\.\/etc\/passwd/);
     assert.doesNotMatch(card, /\]\(file:/);

@@ -17,6 +17,7 @@ describe('settings', () => {
       documents: ['**/*.txt'],
       inlayHints: { shortNames: false },
       diagnostics: { severity: { 'title-outdated': 'off', 'unknown-document': 'error' } },
+      quickFixLanguage: 'vietnamese',
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -24,6 +25,7 @@ describe('settings', () => {
       documents: ['**/*.txt'],
       inlayHints: { shortNames: false },
       diagnostics: { severity: { 'title-outdated': 'off', 'unknown-document': 'error' } },
+      quickFixLanguage: 'vietnamese',
     });
   });
 

@@ -1,4 +1,8 @@
-import type { DiagnosticData, DocumentDiagnostic, SeverityOverrides } from './diagnostics';
+import { languageAt, type DiagnosticData, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
+import type { Role } from './glossary/model';
+import type { DocumentLanguage } from './recognition/mention';
+import type { QuickFixLanguage } from './settings';
+import { isRoleHeldOn, orderRoles } from './titles';
 import { ENTRY_KINDS, type EntryKind } from './glossary/model';
 import { addEntryEdits, type NewEntryFields } from './glossaryEdits';
 import { codeKey } from './recognition/documentNumber';
@@ -17,18 +21,38 @@ export type { NewEntryFields } from './glossaryEdits';
 export const NEW_GLOSSARY_FILE_NAME = 'policy.glossary.yaml';
 
 /** Quick fixes for the diagnostics that overlap `range`. */
-export function getCodeFixes(service: PolicyService, file: TextFile, range: Range, overrides?: SeverityOverrides): CodeFix[] {
-  return fixesForDiagnostics(service, file, service.getDiagnostics(file, overrides).filter((d) => overlaps(d.range, range)));
+export function getCodeFixes(
+  service: PolicyService,
+  file: TextFile,
+  range: Range,
+  overrides?: SeverityOverrides,
+  language: QuickFixLanguage = 'auto',
+): CodeFix[] {
+  return fixesForDiagnostics(service, file, service.getDiagnostics(file, overrides).filter((d) => overlaps(d.range, range)), language);
 }
 
 /** Quick fixes for the given diagnostics of a document. */
-export function fixesForDiagnostics(service: PolicyService, file: TextFile, diagnostics: readonly DocumentDiagnostic[]): CodeFix[] {
-  return diagnostics.flatMap((diagnostic) => fixesFor(service, file, diagnostic));
+export function fixesForDiagnostics(
+  service: PolicyService,
+  file: TextFile,
+  diagnostics: readonly DocumentDiagnostic[],
+  language: QuickFixLanguage = 'auto',
+): CodeFix[] {
+  return diagnostics.flatMap((diagnostic) => fixesFor(service, file, diagnostic, language));
 }
 
-function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic): CodeFix[] {
+/** The language a fix writes: the setting, or with `auto` the language of what was written (else the paragraph's). */
+function fixLanguage(language: QuickFixLanguage, written: () => DocumentLanguage): DocumentLanguage {
+  if (language === 'english') return 'en';
+  if (language === 'vietnamese') return 'vi';
+  return written();
+}
+
+function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic, language: QuickFixLanguage): CodeFix[] {
   const data = d.data;
   if (!data) return [];
+  const paragraphLanguage = () => languageAt(service.analyzed(file).analysis, d.start);
+  const titleIn = (lang: DocumentLanguage) => (r: Role) => (lang === 'vi' && r.native ? r.native : r.title);
   const text = file.text.slice(d.start, d.end);
   const replace = (title: string, newText: string, isPreferred = false): CodeFix => ({
     title,
@@ -43,10 +67,16 @@ function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic)
       return 'error' in changes ? [] : [{ title: `Add '${fields.name}' to the glossary`, diagnostic: d, changes, isPreferred: true }];
     }
     case 'unknown-official': {
-      const name = data.name.replace(/\s+/g, ' ').trim();
+      const written = data.name.replace(/\s+/g, ' ').trim();
+      const ascii = stripDiacritics(written);
+      const name = language === 'english' ? ascii : written;
       const fields: NewEntryFields = { id: uniqueId(service, slugify(name)), kind: 'official', name };
-      if (stripDiacritics(name) !== name) fields.aliases = [stripDiacritics(name)];
-      if (data.title) fields.roles = [{ title: data.title }];
+      // English: the plain name with the Vietnamese form as `native`; otherwise the name as written with a plain alias.
+      if (ascii !== written) {
+        if (language === 'english') fields.native = written;
+        else fields.aliases = [ascii];
+      }
+      if (data.title) fields.roles = [newRole(service, data.title, data.titleLang ?? 'en', language)];
       const changes = addEntryChanges(service, fields, file.uri);
       return 'error' in changes ? [] : [{ title: `Add '${name}' (official) to the glossary`, diagnostic: d, changes, isPreferred: true }];
     }
@@ -57,19 +87,44 @@ function fixesFor(service: PolicyService, file: TextFile, d: DocumentDiagnostic)
       });
     case 'unknown-annotation':
       return nearestIds(service, data.id).map((id, i) => replace(`Change to '${id}' (${service.getEntry(id)!.name})`, id, i === 0));
-    case 'deprecated-term':
-      return data.preferredName ? [replace(`Replace with '${matchCase(data.preferredName, text)}'`, matchCase(data.preferredName, text), true)] : [];
-    case 'title-mismatch':
-      return data.heldTitles.map((title, i) => replace(`Replace title with '${title}'`, title, i === 0));
+    case 'deprecated-term': {
+      const preferred = data.preferredId ? service.getEntry(data.preferredId) : undefined;
+      const lang = fixLanguage(language, paragraphLanguage);
+      const written = lang === 'vi' && preferred?.native ? preferred.native : data.preferredName;
+      return written ? [replace(`Replace with '${matchCase(written, text)}'`, matchCase(written, text), true)] : [];
+    }
+    case 'title-mismatch': {
+      const entry = service.getEntry(data.entryId);
+      const lang = fixLanguage(language, () => data.lang ?? paragraphLanguage());
+      const held = entry ? unique(orderRoles(entry.roles, service.analyzed(file).analysis.date).map(titleIn(lang))) : data.heldTitles;
+      return held.map((title, i) => replace(`Replace title with '${title}'`, title, i === 0));
+    }
     case 'title-outdated': {
+      const entry = service.getEntry(data.entryId);
+      const date = service.analyzed(file).analysis.date;
+      const lang = fixLanguage(language, () => data.lang ?? paragraphLanguage());
+      const current = entry && date ? unique(entry.roles.filter((r) => isRoleHeldOn(r, date)).map(titleIn(lang))) : data.currentTitles;
       const atSentenceStart = /(^|[.!?]\s+|\n\s*)$/.test(file.text.slice(Math.max(0, d.start - 3), d.start));
-      const word = data.lang === 'vi' ? 'nguyên' : 'former';
+      const word = lang === 'vi' ? 'nguyên' : 'former';
       const prefix = atSentenceStart ? word[0].toUpperCase() + word.slice(1) : word;
       const former = replace(`Mark as former: '${prefix} ${text}'`, `${prefix} ${text}`, true);
-      return [former, ...data.currentTitles.map((title) => replace(`Replace title with the current '${title}'`, title))];
+      return [former, ...current.map((title) => replace(`Replace title with the current '${title}'`, title))];
     }
-    case 'name-variant':
-      return data.suggestions.map((s, i) => replace(`Replace with '${s}'`, s, i === 0));
+    case 'name-variant': {
+      // English puts the plain form first; Vietnamese (and auto, since the name was written with diacritics) the canonical one.
+      const hasMarks = (s: string) => stripDiacritics(s) !== s;
+      const suggestions =
+        language === 'english' ? [...data.suggestions.filter((s) => !hasMarks(s)), ...data.suggestions.filter(hasMarks)] : data.suggestions;
+      return suggestions.map((s, i) => replace(`Replace with '${s}'`, s, i === 0));
+    }
+    case 'document-type-mismatch': {
+      const lang = fixLanguage(language, () => data.lang);
+      const words = unique(data.types.map((t) => (lang === 'vi' ? t.native : t.name)));
+      return words.map((word, i) => {
+        const cased = /^\p{Ll}/u.test(text) ? word[0].toLowerCase() + word.slice(1) : word;
+        return replace(`Replace '${text}' with '${cased}'`, cased, i === 0);
+      });
+    }
   }
 }
 
@@ -147,6 +202,21 @@ export function nearestIds(service: PolicyService, id: string, count = 3): strin
     if (distance <= limit) scored.push({ id: entry.id, distance });
   }
   return scored.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id)).slice(0, count).map((s) => s.id);
+}
+
+/** A role for a new entry: the English title (from a glossary role with the same title when the written one is Vietnamese) and, unless fixes write English, the Vietnamese title. */
+function newRole(service: PolicyService, written: string, writtenLang: DocumentLanguage, language: QuickFixLanguage): { title: string; native?: string } {
+  const key = fold(written);
+  const known = service.getGlossary().entries.flatMap((entry) => entry.roles).find((r) => fold(writtenLang === 'vi' ? r.native ?? '' : r.title) === key);
+  const english = writtenLang === 'en' ? written : known?.title;
+  const native = writtenLang === 'vi' ? written : known?.native;
+  const role: { title: string; native?: string } = { title: english ?? written };
+  if (language !== 'english' && native && native !== role.title) role.native = native;
+  return role;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
 }
 
 /** Keeps a capital first letter of the replaced text (`Mass diplomacy` -> `People-to-people diplomacy`). */

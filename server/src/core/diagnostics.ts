@@ -1,5 +1,6 @@
 import type { Glossary, GlossaryEntry, Role } from './glossary/model';
-import type { DocumentAnalysis, Mention } from './recognition/mention';
+import type { DocumentAnalysis, DocumentCitation, DocumentLanguage, Mention, TextSpan } from './recognition/mention';
+import { DOCUMENT_TYPE_CODES, typeCodesOf } from './recognition/documentNumber';
 import { fold, stripDiacritics } from './recognition/fold';
 import { shortFormsOf } from './recognition/compile';
 import { formatPeriod, isRoleHeldOn, orderRoles, rolesNamedBy } from './titles';
@@ -15,6 +16,7 @@ export const DOCUMENT_DIAGNOSTIC_CODES = [
   'title-mismatch',
   'title-outdated',
   'name-variant',
+  'document-type-mismatch',
 ] as const;
 export type DocumentDiagnosticCode = (typeof DOCUMENT_DIAGNOSTIC_CODES)[number];
 
@@ -29,6 +31,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DocumentDiagnosticCode, Severit
   'title-mismatch': 'warning',
   'title-outdated': 'hint',
   'name-variant': 'warning',
+  'document-type-mismatch': 'warning',
 };
 
 /** Per-code severity chosen by the user; `off` hides the code. */
@@ -44,13 +47,21 @@ export type DiagnosticData =
       typeWord?: string;
       typeWordCodes?: readonly string[];
     }
-  | { code: 'unknown-official'; name: string; title?: string }
+  | { code: 'unknown-official'; name: string; title?: string; titleLang?: DocumentLanguage }
   | { code: 'ambiguous-reference'; entryIds: string[] }
   | { code: 'unknown-annotation'; id: string }
   | { code: 'deprecated-term'; entryId: string; preferredId?: string; preferredName?: string }
-  | { code: 'title-mismatch'; entryId: string; heldTitles: string[] }
+  | { code: 'title-mismatch'; entryId: string; heldTitles: string[]; lang?: DocumentLanguage }
   | { code: 'title-outdated'; entryId: string; currentTitles: string[]; lang?: 'en' | 'vi' }
-  | { code: 'name-variant'; entryId: string; suggestions: string[] };
+  | { code: 'name-variant'; entryId: string; suggestions: string[] }
+  | {
+      code: 'document-type-mismatch';
+      /** The type word as written and its language. */
+      typeWord: string;
+      lang: DocumentLanguage;
+      /** The types the number's code stands for, in English and Vietnamese (`Decision` / `Quyết định`). */
+      types: { name: string; native: string }[];
+    };
 
 export interface DocumentDiagnostic {
   code: DocumentDiagnosticCode;
@@ -91,7 +102,7 @@ export function computeDocumentDiagnostics(
         range: c.range,
         start: c.start,
         end: c.end,
-        data: { code: 'unknown-official', name: written, title: c.title },
+        data: { code: 'unknown-official', name: written, title: c.title, ...(c.titleSpan?.lang ? { titleLang: c.titleSpan.lang } : {}) },
       });
     } else {
       push({
@@ -108,6 +119,13 @@ export function computeDocumentDiagnostics(
           typeWordCodes: c.document?.typeWordCodes,
         },
       });
+    }
+  }
+
+  for (const cited of [...analysis.mentions, ...analysis.ambiguous, ...analysis.candidates]) {
+    if (cited.document?.typeMismatch) {
+      const d = typeMismatch(cited.document);
+      if (d) push(d);
     }
   }
 
@@ -182,7 +200,7 @@ function titleCheck(m: Mention, entry: GlossaryEntry, date: string | undefined):
       range: title.range,
       start: title.start,
       end: title.end,
-      data: { code: 'title-mismatch', entryId: entry.id, heldTitles: unique(held) },
+      data: { code: 'title-mismatch', entryId: entry.id, heldTitles: unique(held), ...(title.lang ? { lang: title.lang } : {}) },
       related,
     };
   }
@@ -198,6 +216,32 @@ function titleCheck(m: Mention, entry: GlossaryEntry, date: string | undefined):
     data: { code: 'title-outdated', entryId: entry.id, currentTitles: unique(current), lang: title.lang },
     related,
   };
+}
+
+/** `Nghị quyết số 123/QĐ-TTg`: the type word says resolution, the number's code says decision. */
+function typeMismatch(document: DocumentCitation): Omit<DocumentDiagnostic, 'severity'> | undefined {
+  const word: TextSpan | undefined = document.typeWord;
+  if (!word || !document.number) return undefined;
+  const types = typeCodesOf(document.number)
+    .map((code) => DOCUMENT_TYPE_CODES[code])
+    .filter((t): t is { name: string; native: string } => !!t);
+  if (types.length === 0) return undefined;
+  const lang: DocumentLanguage = isAscii(word.text) ? 'en' : 'vi';
+  const expected = unique(types.map((t) => (lang === 'vi' ? t.native : t.name)));
+  return {
+    code: 'document-type-mismatch',
+    message: `'${word.text}' does not fit the type code of ${document.number.text} (${expected.join(' or ')}).`,
+    range: word.range,
+    start: word.start,
+    end: word.end,
+    data: { code: 'document-type-mismatch', typeWord: word.text, lang, types },
+  };
+}
+
+/** The language of the paragraph at an offset: a differing paragraph's, else the document's (English by default). */
+export function languageAt(analysis: DocumentAnalysis, offset: number): DocumentLanguage {
+  const span = analysis.languageSpans?.find((s) => s.start <= offset && offset < s.end);
+  return span?.lang ?? analysis.lang ?? 'en';
 }
 
 function isAscii(text: string): boolean {

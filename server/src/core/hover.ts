@@ -1,3 +1,4 @@
+import { languageAt } from './diagnostics';
 import { ambiguousCard, entryCard, unknownNumberCard, unknownOfficialCard } from './hoverCards';
 import type { GlossaryEntry } from './glossary/model';
 import { escapeMarkdown } from './markdown';
@@ -12,11 +13,16 @@ export function getHover(service: PolicyService, file: TextFile, position: Posit
   if (!target) return undefined;
   switch (target.type) {
     case 'entry': {
-      const documentDate = service.hasGlossaryFile(file.uri) ? undefined : service.analyzed(file).analysis.date;
+      const inGlossary = service.hasGlossaryFile(file.uri);
+      const analyzed = inGlossary ? undefined : service.analyzed(file);
+      const documentDate = analyzed?.analysis.date;
+      // Role titles come in the language of the paragraph being read.
+      const lang = analyzed ? languageAt(analyzed.analysis, analyzed.lineMap.offsetAt(position)) : undefined;
       const markdown = entryCard(target.entry, {
         glossary: service.getGlossary(),
         roots: service.getRoots(),
         documentDate,
+        lang,
         counts: service.countsOf(target.entry.id),
         decode: (n) => service.decodeNumber(n),
       });

@@ -1,5 +1,6 @@
 import type { Glossary, GlossaryEntry } from './glossary/model';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown, sanitizeMarkdown } from './markdown';
+import type { DocumentLanguage } from './recognition/mention';
 import { formatPeriod, isRoleHeldOn, orderRoles } from './titles';
 import { resolveSource } from './uris';
 
@@ -20,6 +21,8 @@ export interface CardContext {
   roots: readonly string[];
   /** The date of the document the mention is in (roles current then come first). */
   documentDate?: string;
+  /** The language of the text being read: Vietnamese puts native role titles first. */
+  lang?: DocumentLanguage;
   /** Mention counts from the index. */
   counts: { mentions: number; documents: number };
   /** Decodes a document number (used for document entries). */
@@ -45,14 +48,14 @@ export function entryCard(entry: GlossaryEntry, context: CardContext): string {
   if (entry.status) heading.push(`_${e(entry.status)}_`);
   sections.push(heading.join(' · '));
 
-  if (entry.kind === 'official') sections.push(...officialLines(entry, context.documentDate));
+  if (entry.kind === 'official') sections.push(...officialLines(entry, context.documentDate, context.lang));
   if (entry.number) sections.push(...documentLines(entry, context));
   else if (entry.date) sections.push(`Date: ${e(entry.date)}`);
   if (entry.kind === 'term') sections.push(...termLines(entry, context.glossary));
   else if (entry.native) sections.push(`Native: ${e(entry.native)}`);
   if (entry.aliases.length > 0) sections.push(`Also written: ${entry.aliases.map(e).join(', ')}`);
 
-  if (entry.summary) sections.push(e(entry.summary));
+  if (entry.summary) sections.push(sanitizeMarkdown(entry.summary));
 
   const footer: string[] = [];
   const related = entry.related.map((id) => context.glossary.byId.get(id)).filter((x): x is GlossaryEntry => !!x);
@@ -63,11 +66,12 @@ export function entryCard(entry: GlossaryEntry, context: CardContext): string {
   return sections.join('\n\n');
 }
 
-function officialLines(entry: GlossaryEntry, date: string | undefined): string[] {
+function officialLines(entry: GlossaryEntry, date: string | undefined, lang: DocumentLanguage | undefined): string[] {
   if (entry.roles.length === 0) return [];
   const lines = orderRoles(entry.roles, date).map((role) => {
-    const parts = [e(role.title)];
-    if (role.native) parts.push(`(${e(role.native)})`);
+    const [first, second] = lang === 'vi' && role.native ? [role.native, role.title] : [role.title, role.native];
+    const parts = [e(first)];
+    if (second) parts.push(`(${e(second)})`);
     const period = formatPeriod(role);
     let line = `- ${parts.join(' ')}${period ? `, ${e(period)}` : ''}`;
     if (date && isRoleHeldOn(role, date)) line += ` _(held on ${e(date)})_`;

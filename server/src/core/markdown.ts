@@ -21,7 +21,7 @@ export function sanitizeMarkdown(text: string): string {
   });
   return withLinks
     // Whatever link syntax the pattern above did not take apart must not form a link either.
-    .replace(/\]\((?!https?:\/\/)/gi, '\\](')
+    .replace(/\]\((?!https?:\/\/)/gi, ']\\(')
     .replace(REFERENCE_DEFINITION, (_whole, indent: string, label: string) => `${indent}\\[${label}\\]:`)
     .replace(/[&<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }

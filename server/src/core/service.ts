@@ -3,6 +3,7 @@ import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
+import { diagnosticsAfterEdit } from './incrementalDiagnostics';
 import { MentionIndex, referencesOf } from './index';
 import { LineMap } from './text';
 import { skipReason } from './workspaceIndexer';
@@ -28,6 +29,7 @@ import { getCompletions } from './completion';
 import { prepareRename, renameEntry, type RenameResult } from './rename';
 import { getDocumentSymbols, getInlayHints, getSemanticTokens, getWorkspaceSymbols } from './symbols';
 import { addEntryChanges, getCodeFixes, type NewEntryFields } from './codeActions';
+import type { QuickFixLanguage } from './settings';
 import { getCodeLenses, getDocumentLinks } from './glossaryFeatures';
 
 export type { Hover } from './results';
@@ -77,6 +79,8 @@ export class PolicyService {
   private readonly analysisCacheSize: number;
   private readonly indexedGeneration = new Map<string, number>();
   private readonly diagnosticsCache = new WeakMap<AnalyzedDocument, { glossary: Glossary; overridesKey: string; diagnostics: readonly DocumentDiagnostic[] }>();
+  /** The latest diagnostics of each document, for moving them after an edit that only moves findings. */
+  private readonly lastDiagnosed = new Map<string, { doc: AnalyzedDocument; glossary: Glossary; overridesKey: string; diagnostics: readonly DocumentDiagnostic[] }>();
   /** Every mention in the workspace's documents, answered from memory. */
   readonly index = new MentionIndex();
 
@@ -185,11 +189,13 @@ export class PolicyService {
     this.index.delete(uri);
     this.indexedGeneration.delete(uri);
     this.analyses.delete(uri);
+    this.lastDiagnosed.delete(uri);
   }
 
   /** Drops the cached analysis of a document that was closed; its index record stays. */
   releaseDocument(uri: string): void {
     this.analyses.delete(uri);
+    this.lastDiagnosed.delete(uri);
   }
 
   /** Removes every indexed document for which `predicate` holds. */
@@ -198,6 +204,7 @@ export class PolicyService {
     for (const uri of removed) {
       this.indexedGeneration.delete(uri);
       this.analyses.delete(uri);
+      this.lastDiagnosed.delete(uri);
     }
     return removed;
   }
@@ -213,8 +220,16 @@ export class PolicyService {
     const overridesKey = JSON.stringify(overrides ?? {});
     const cached = this.diagnosticsCache.get(doc);
     if (cached && cached.glossary === this.glossary && cached.overridesKey === overridesKey) return cached.diagnostics;
-    const diagnostics = computeDocumentDiagnostics(doc.analysis, this.glossary, overrides);
-    this.diagnosticsCache.set(doc, { glossary: this.glossary, overridesKey, diagnostics });
+    const last = this.lastDiagnosed.get(file.uri);
+    const reusable = last && last.glossary === this.glossary && last.overridesKey === overridesKey && !last.doc.skipped && !doc.skipped;
+    const diagnostics =
+      (reusable ? diagnosticsAfterEdit({ text: last.doc.text, analysis: last.doc.analysis, diagnostics: last.diagnostics }, doc) : undefined) ??
+      computeDocumentDiagnostics(doc.analysis, this.glossary, overrides);
+    const entry = { glossary: this.glossary, overridesKey, diagnostics };
+    this.diagnosticsCache.set(doc, entry);
+    this.lastDiagnosed.delete(file.uri);
+    this.lastDiagnosed.set(file.uri, { doc, ...entry });
+    while (this.lastDiagnosed.size > this.analysisCacheSize) this.lastDiagnosed.delete(this.lastDiagnosed.keys().next().value!);
     return diagnostics;
   }
 
@@ -267,8 +282,8 @@ export class PolicyService {
   getDocumentLinks(glossaryUri: string): DocumentLink[] {
     return getDocumentLinks(this, glossaryUri);
   }
-  getCodeFixes(file: TextFile, range: Location['range'], overrides?: SeverityOverrides): CodeFix[] {
-    return getCodeFixes(this, file, range, overrides);
+  getCodeFixes(file: TextFile, range: Location['range'], overrides?: SeverityOverrides, language?: QuickFixLanguage): CodeFix[] {
+    return getCodeFixes(this, file, range, overrides, language);
   }
   /** The lossless edit that adds an entry to the glossary file that best fits `documentUri`. */
   addEntry(fields: NewEntryFields, documentUri?: string): WorkspaceChanges | { error: string } {

@@ -7,13 +7,19 @@ export interface Settings {
   documents: string[];
   inlayHints: { shortNames: boolean };
   diagnostics: { severity: SeverityOverrides };
+  /** The language quick fixes write titles and names in; `auto` follows the paragraph (or the title as written). */
+  quickFixLanguage: QuickFixLanguage;
 }
+
+export const QUICK_FIX_LANGUAGES = ['auto', 'english', 'vietnamese'] as const;
+export type QuickFixLanguage = (typeof QUICK_FIX_LANGUAGES)[number];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   glossaryFiles: DEFAULT_GLOSSARY_PATTERNS,
   documents: DEFAULT_DOCUMENT_PATTERNS,
   inlayHints: { shortNames: true },
   diagnostics: { severity: {} },
+  quickFixLanguage: 'auto',
 };
 
 const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -57,7 +63,15 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
       }
     }
   }
-  return { settings: { glossaryFiles: patterns('glossaryFiles'), documents: patterns('documents'), inlayHints: { shortNames }, diagnostics: { severity } }, problems };
+  let quickFixLanguage: QuickFixLanguage = DEFAULT_SETTINGS.quickFixLanguage;
+  if ((QUICK_FIX_LANGUAGES as readonly unknown[]).includes(obj.quickFixLanguage)) quickFixLanguage = obj.quickFixLanguage as QuickFixLanguage;
+  else if (obj.quickFixLanguage !== undefined && obj.quickFixLanguage !== null) {
+    problems.push({ setting: 'policyGloss.quickFixLanguage', message: `expected ${QUICK_FIX_LANGUAGES.join(', ')}; using auto` });
+  }
+  return {
+    settings: { glossaryFiles: patterns('glossaryFiles'), documents: patterns('documents'), inlayHints: { shortNames }, diagnostics: { severity }, quickFixLanguage },
+    problems,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

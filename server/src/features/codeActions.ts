@@ -15,7 +15,7 @@ export function registerCodeActions(connection: Connection, context: ServerConte
       context.flushPendingChanges();
       const capabilities = context.clientCapabilities();
       const actions: CodeAction[] = [];
-      for (const fix of context.service.getCodeFixes(file, params.range, context.settings().diagnostics.severity)) {
+      for (const fix of context.service.getCodeFixes(file, params.range, context.settings().diagnostics.severity, context.settings().quickFixLanguage)) {
         const edit = toWorkspaceEdit(fix.changes, capabilities);
         if (!edit) continue;
         const diagnostic: Diagnostic =

@@ -68,6 +68,11 @@ function buildVietnameseLetters(): Set<string> {
   return letters;
 }
 
+/** True for one Vietnamese letter (NFC): `ơ`, `ừ`, `Đ`, but not `ŕ`. */
+export function isVietnameseLetter(ch: string): boolean {
+  return VIETNAMESE_LETTERS.has(ch);
+}
+
 export function computeCharInfo(code: number): number {
   let info = code > 127 ? NON_ASCII : 0;
   if (code >= 0xd800 && code <= 0xdbff) info = HIGH_SURROGATE;

@@ -1,7 +1,8 @@
 // Text inside a URL, an e-mail address or a file name is not prose: `le-hoai-trung.jpg` does not mention
-// Le Hoai Trung. Checked only where something matched, so it costs nothing on the rest of the text.
+// Le Hoai Trung. URLs and e-mail addresses are found once per text; file names only where something matched.
 
-const MAX_CHUNK = 2048;
+/** File names are at most 255 characters: the run around a match is not followed further. */
+const MAX_NAME = 255;
 
 const FILE_EXTENSIONS = new Set([
   'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'bmp', 'tif', 'tiff', 'heic', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt',
@@ -9,50 +10,68 @@ const FILE_EXTENSIONS = new Set([
   'rar', '7z', 'mp3', 'mp4', 'mov', 'avi', 'wav', 'js', 'ts', 'css',
 ]);
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b);
-}
-
 /** A character that may be part of a file name or path (`le-hoai-trung.jpg`, `docs/notes.md`). */
 function isPathChar(ch: string): boolean {
-  return /[\p{L}\p{N}\p{M}_.~\-/\\%+]/u.test(ch);
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || '_.~-/\\%+'.includes(ch);
+  }
+  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+}
+
+const URL_PATTERN = /(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.)[^\s<>"'()[\]]*/gi;
+const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+/gu;
+
+/** The URL and e-mail spans of one text, sorted by start, with the running maximum of their ends. */
+interface LinkSpans {
+  text: string;
+  starts: number[];
+  maxEnds: number[];
+}
+
+let lastSpans: LinkSpans | undefined;
+
+/**
+ * URLs and e-mail addresses of the whole text, found once per text (recognition asks for every match
+ * of a document): one linear pass per pattern, so that a long run of matches costs no more than the text.
+ */
+function linkSpans(text: string): LinkSpans {
+  if (lastSpans?.text === text) return lastSpans;
+  const found: [number, number][] = [];
+  if (/:\/\/|www\./i.test(text)) for (const m of text.matchAll(URL_PATTERN)) found.push([m.index!, m.index! + m[0].length]);
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_PATTERN)) found.push([m.index!, m.index! + m[0].length]);
+  found.sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const maxEnds: number[] = [];
+  for (const [start, end] of found) {
+    starts.push(start);
+    maxEnds.push(Math.max(end, maxEnds.length ? maxEnds[maxEnds.length - 1] : 0));
+  }
+  lastSpans = { text, starts, maxEnds };
+  return lastSpans;
 }
 
 /** True when `text[start, end)` lies (partly) inside a URL, an e-mail address or a file name. */
 export function isInsideLink(text: string, start: number, end: number): boolean {
-  let chunkStart = start;
-  while (chunkStart > 0 && start - chunkStart < MAX_CHUNK && !isSpace(text.charCodeAt(chunkStart - 1))) chunkStart--;
-  let chunkEnd = end;
-  while (chunkEnd < text.length && chunkEnd - end < MAX_CHUNK && !isSpace(text.charCodeAt(chunkEnd))) chunkEnd++;
-  // Plain words with ordinary punctuation (a full stop at the end at most): nothing to check.
-  let suspicious = false;
-  for (let k = chunkStart; k < chunkEnd && !suspicious; k++) {
-    const code = text.charCodeAt(k);
-    if (code === 0x3a || code === 0x40 || code === 0x2f || code === 0x5c) suspicious = true;
-    else if (code === 0x2e && k + 1 < chunkEnd && /[\p{L}\p{N}]/u.test(text[k + 1])) suspicious = true;
+  // URLs and e-mail addresses: is there a span that starts before `end` and ends after `start`?
+  const spans = linkSpans(text);
+  let low = 0;
+  let high = spans.starts.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans.starts[mid] < end) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  if (!suspicious) return false;
-  const chunk = text.slice(chunkStart, chunkEnd);
-  const s = start - chunkStart;
-  const e = end - chunkStart;
-  const overlaps = (a: number, b: number) => a < e && s < b;
-
-  // URLs: scheme://... or www.... up to a closing bracket, quote or the chunk's end.
-  for (const m of chunk.matchAll(/(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'()[\]]*/gi)) {
-    if (overlaps(m.index!, m.index! + m[0].length)) return true;
-  }
-  // E-mail addresses.
-  for (const m of chunk.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)) {
-    if (overlaps(m.index!, m.index! + m[0].length)) return true;
-  }
+  if (last >= 0 && spans.maxEnds[last] > start) return true;
   // File names and paths: the run of path characters around the match, ending in a known extension.
-  let runStart = s;
-  while (runStart > 0 && isPathChar(chunk[runStart - 1])) runStart--;
-  let runEnd = e;
-  while (runEnd < chunk.length && isPathChar(chunk[runEnd])) runEnd++;
-  const run = chunk.slice(runStart, runEnd).replace(/[.]+$/, '');
+  let runStart = start;
+  while (runStart > 0 && start - runStart < MAX_NAME && isPathChar(text[runStart - 1])) runStart--;
+  let runEnd = end;
+  while (runEnd < text.length && runEnd - end < MAX_NAME && isPathChar(text[runEnd])) runEnd++;
+  const run = text.slice(runStart, runEnd).replace(/[.]+$/, '');
   const ext = /\.([A-Za-z0-9]{1,5})$/.exec(run);
-  if (ext && FILE_EXTENSIONS.has(ext[1].toLowerCase()) && run.length > ext[0].length) return true;
-  // A path with a slash and a dotted file at its end (`docs/resolution-59-notes.md` is caught above).
-  return false;
+  return !!ext && FILE_EXTENSIONS.has(ext[1].toLowerCase()) && run.length > ext[0].length;
 }

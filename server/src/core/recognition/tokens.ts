@@ -7,6 +7,7 @@ import {
   DIGIT,
   FOLD_MASK,
   HIGH_SURROGATE,
+  isVietnameseLetter,
   LOWER,
   MARK,
   MULTI,
@@ -141,8 +142,11 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
     let hash = HASH_SEED;
     let seen = 0;
     let viet = 0;
-    // A Vietnamese letter counts once with its marks, so that NFC and NFD text count the same.
-    let vietCounted = false;
+    // A Vietnamese letter counts once with its marks, so that NFC and NFD text count the same: a letter
+    // followed by marks counts when they compose to a Vietnamese letter (`ơ` + grave, not `r` + acute).
+    let clusterStart = i;
+    let clusterCounted = false;
+    let clusterMarks = false;
     for (;;) {
       if (info & markOrMulti) {
         if (info & multiBit) {
@@ -151,10 +155,13 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
         }
       } else hash = Math.imul(hash ^ (info & foldMask), prime);
       seen |= info;
-      if (!(info & MARK)) vietCounted = false;
-      if (info & vietBit && !vietCounted) {
-        viet++;
-        vietCounted = true;
+      if (info & MARK) clusterMarks = true;
+      else {
+        if (clusterMarks && !clusterCounted && isVietnameseLetter(text.slice(clusterStart, i).normalize('NFC'))) viet++;
+        clusterStart = i;
+        clusterMarks = false;
+        clusterCounted = (info & vietBit) !== 0;
+        if (clusterCounted) viet++;
       }
       if (++i >= to) break;
       code = text.charCodeAt(i);
@@ -162,6 +169,7 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
       if (info === -1) info = computeCharInfo(code);
       if (!(info & wordOrMark)) break;
     }
+    if (clusterMarks && !clusterCounted && isVietnameseLetter(text.slice(clusterStart, i).normalize('NFC'))) viet++;
     let flags = newlines >= 2 ? T_PARAGRAPH : 0;
     if (firstInfo & DIGIT) flags |= seen & NON_DIGIT ? T_DIGIT : T_DIGIT | T_ALL_DIGITS;
     if (firstInfo & UPPER) flags |= T_UPPER;
