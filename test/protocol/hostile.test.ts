@@ -1,7 +1,8 @@
 // Hostile and broken input against the real server over stdio. Each case runs on a fresh server while a
-// probe keeps asking for a hover: every answer must come within a second, the case must end with a clear
-// diagnostic or a skip note, and the server's peak memory (VmHWM) must stay bounded. A table of response
-// times and peak memory is printed at the end. Big inputs are generated in temporary folders.
+// probe keeps asking for a hover: the server must answer each within a second of its own work, the case
+// must end with a clear diagnostic or a skip note, and the server's peak memory (VmHWM) must stay
+// bounded. A table of response times, server CPU time and peak memory is printed at the end. Big inputs
+// are generated in temporary folders.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { TempWorkspace } from '../helpers/workspace';
 
 const SAMPLE_GLOSSARY = readFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'policy.glossary.yaml'), 'utf8');
 const PROBE_TEXT = 'General Secretary Tô Lâm met the WHO delegation.\n';
-/** The bound: a request answered within a second while the hostile work runs. */
+/** A request is answered within a second while the hostile work runs. */
 const RESPONSE_LIMIT_MS = 1000;
 /**
  * The machine is shared: a probe's wall time includes time the server waited for a CPU. The server's
