@@ -1,17 +1,9 @@
 // Bundles the three entry points. The server and CLI carry a shebang so that they work as npm bins.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
-const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  sourcemap: true,
-  logLevel: 'warning',
-  minify: process.argv.includes('--minify'),
-};
+const common = { ...BUNDLE_OPTIONS, minify: process.argv.includes('--minify') };
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
@@ -20,4 +12,3 @@ await Promise.all([
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
-if (watch) console.log('built');

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CORE_BUNDLE = join(REPO_ROOT, 'bench', 'out', 'core.cjs');
@@ -16,12 +17,7 @@ export async function buildCoreBundle() {
   await build({
     entryPoints: [join(REPO_ROOT, 'bench', 'lib', 'core-entry.mjs')],
     outfile: CORE_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    sourcemap: true,
-    logLevel: 'warning',
+    ...BUNDLE_OPTIONS,
   });
 }
 
@@ -30,12 +26,7 @@ export async function buildProfiledServerBundle() {
   await build({
     entryPoints: [join(REPO_ROOT, 'server', 'src', 'main.ts')],
     outfile: PROFILED_SERVER_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    sourcemap: true,
-    logLevel: 'warning',
+    ...BUNDLE_OPTIONS,
   });
 }
 
