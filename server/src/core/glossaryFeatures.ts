@@ -1,5 +1,5 @@
 import { glossaryNodeAt } from './glossary/edit';
-import { readYaml, type YamlMap, type YamlNode } from './glossary/syntax';
+import { readYamlCached, type YamlMap, type YamlNode } from './glossary/syntax';
 import type { CodeLensInfo, DocumentLink } from './results';
 import type { PolicyService } from './service';
 import { LineMap } from './text';
@@ -55,7 +55,7 @@ export function getDocumentLinks(service: PolicyService, glossaryUri: string): D
 
 /** The `source` values of every entry, with their offsets (without quotes). */
 function sourceValues(text: string): { value: string; start: number; end: number }[] {
-  const tree = readYaml(text);
+  const tree = readYamlCached(text);
   const entries = tree.root?.kind === 'map' ? valueOf(tree.root, 'entries') : undefined;
   if (entries?.kind !== 'seq') return [];
   const out: { value: string; start: number; end: number }[] = [];
