@@ -63,6 +63,24 @@ describe('policy-gloss check', () => {
     assert.match(summary, /^Checked 1 document and 1 glossary file: 1 error, /);
   });
 
+  it('applies --severity per code: raised to error fails the run, off drops the code', () => {
+    const run = runCli(['check', '--severity', 'unknown-official=error', '-s', 'unknown-document=off', '--severity=unknown-annotation=warning', 'findings']);
+    const lines = run.stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    assert.deepEqual(
+      lines.map((line) => {
+        const d = DIAGNOSTIC_LINE.exec(line)!.groups!;
+        return `${d.path}:${d.line}:${d.column} ${d.severity} ${d.code}`;
+      }),
+      ['findings/report.md:8:23 error unknown-official', 'findings/report.md:10:21 warning unknown-annotation'],
+    );
+    assert.equal(summary, 'Checked 1 document and 1 glossary file: 1 error, 1 warning.');
+    assert.equal(run.status, 1);
+
+    const relaxed = runCli(['check', '--severity', 'unknown-annotation=information', 'findings']);
+    assert.equal(relaxed.status, 0, relaxed.stdout);
+  });
+
   it('prints paths as given, joined with the relative path, sorted by path then position', () => {
     const run = runCli(['check', './workspace/', 'broken'], { cwd: FIXTURES });
     const lines = run.stdout.trimEnd().split('\n');

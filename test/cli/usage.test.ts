@@ -53,6 +53,9 @@ describe('policy-gloss usage', () => {
     { args: ['check', 'workspace', '--glossary'], message: /^policy-gloss: option '--glossary' needs a value$/m, help: 'policy-gloss check --help' },
     { args: ['check', '--help=yes'], message: /^policy-gloss: option '--help' takes no value$/m, help: 'policy-gloss check --help' },
     { args: ['check', '--max-file-size', 'huge', 'workspace'], message: /--max-file-size takes a size such as 500K or 20M, not 'huge'/, help: 'policy-gloss check --help' },
+    { args: ['check', '--severity', 'unknown-official', 'workspace'], message: /--severity takes CODE=LEVEL such as unknown-official=warning, not 'unknown-official'/, help: 'policy-gloss check --help' },
+    { args: ['check', '--severity', 'unknown-offical=error', 'workspace'], message: /^policy-gloss: --severity: unknown diagnostic code 'unknown-offical' \(known: unknown-document, /m, help: 'policy-gloss check --help' },
+    { args: ['scan', '-s', 'unknown-official=fatal', 'workspace'], message: /^policy-gloss: --severity: 'unknown-official' must be error, warning, information, hint or off$/m, help: 'policy-gloss scan --help' },
   ];
   for (const { args, message, help } of badUsage) {
     it(`exits 2 with a message for bad usage: ${args.join(' ')}`, () => {

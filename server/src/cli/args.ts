@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { SeverityOverrides } from '../core/diagnostics';
+import { severityProblem } from '../core/settings';
 
 /** Bad usage: the message is printed with a pointer to the help, and the exit code is 2. */
 export class UsageError extends Error {
@@ -23,6 +25,8 @@ export interface CommandOptions {
   /** Undefined: any number of warnings passes. */
   maxWarnings?: number;
   maxFileSize: number;
+  /** `--severity CODE=LEVEL`: the same per-code severities as the editor's `policyGloss.diagnostics.severity`. */
+  severity: SeverityOverrides;
   help: boolean;
 }
 
@@ -42,6 +46,7 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandO
         format: { type: 'string', short: 'f' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
+        severity: { type: 'string', short: 's', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -49,7 +54,7 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandO
     throw new UsageError(describeParseError(error), command);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { paths: [], glossaryFiles: [], format: 'text', maxFileSize: DEFAULT_MAX_FILE_SIZE, help: true };
+  if (values.help) return { paths: [], glossaryFiles: [], format: 'text', maxFileSize: DEFAULT_MAX_FILE_SIZE, severity: {}, help: true };
 
   const format = values.format ?? (command === 'check' ? 'text' : 'json');
   if (!FORMATS[command].includes(format)) {
@@ -72,6 +77,7 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandO
     }
     maxFileSize = size;
   }
+  const severity = parseSeverities(values.severity ?? [], command);
   const glossaryFiles = values.glossary ?? [];
   if (glossaryFiles.some((g) => g === '')) throw new UsageError('--glossary needs a file name', command);
   if (positionals.some((p) => p === '')) throw new UsageError('an empty PATH was given', command);
@@ -81,8 +87,23 @@ export function parseCommandArgs(command: CommandName, args: string[]): CommandO
     format: format as OutputFormat,
     maxWarnings,
     maxFileSize,
+    severity,
     help: false,
   };
+}
+
+/** `unknown-official=warning` (repeatable; a later value for the same code wins). */
+export function parseSeverities(values: readonly string[], command?: CommandName): SeverityOverrides {
+  const overrides: SeverityOverrides = {};
+  for (const value of values) {
+    const match = /^([^=\s]+)=(\S+)$/.exec(value.trim());
+    if (!match) throw new UsageError(`--severity takes CODE=LEVEL such as unknown-official=warning, not '${value}'`, command);
+    const [, code, level] = match;
+    const problem = severityProblem(code, level);
+    if (problem) throw new UsageError(`--severity: ${problem}`, command);
+    overrides[code] = level as SeverityOverrides[string];
+  }
+  return overrides;
 }
 
 /** `1048576`, `500K`, `20M` (binary units; a trailing `B` is allowed). */

@@ -40,6 +40,10 @@ Options:
   -f, --format FORMAT      text (default), json, or sarif (SARIF 2.1.0 for code scanning)
   --max-warnings N         Also fail when there are more than N warnings
   --max-file-size SIZE     Skip documents larger than SIZE (default 10M; e.g. 500K, 20M)
+  -s, --severity CODE=LEVEL
+                           Report a document diagnostic code at LEVEL: error, warning,
+                           information, hint or off (repeatable), as the editor's
+                           policyGloss.diagnostics.severity setting does
   -h, --help               Show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
@@ -57,6 +61,8 @@ Options:
   -g, --glossary FILE      Use this glossary file instead of the ones found under PATH (repeatable)
   -f, --format json        The only format (the default)
   --max-file-size SIZE     Skip documents larger than SIZE (default 10M; e.g. 500K, 20M)
+  -s, --severity CODE=LEVEL
+                           Severity of a document diagnostic code (repeatable; see check)
   -h, --help               Show this help
 
 Exit codes: 0 the index was printed, 2 bad usage or a glossary that cannot be read.
@@ -116,6 +122,7 @@ function runCommand(command: CommandName, options: CommandOptions): number {
     paths: options.paths,
     glossaryFiles: options.glossaryFiles,
     maxFileSize: options.maxFileSize,
+    severity: options.severity,
     keepAnalysis: command === 'scan',
     progress,
     onNote: (note) => {

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DocumentDiagnostic } from '../core/diagnostics';
+import type { DocumentDiagnostic, SeverityOverrides } from '../core/diagnostics';
 import type { DocumentAnalysis } from '../core/recognition/mention';
 import { PolicyService } from '../core/service';
 import { LineMap } from '../core/text';
@@ -55,6 +55,8 @@ export interface RunOptions {
   /** Glossary files named with --glossary; when empty, glossaries are found under the paths. */
   glossaryFiles: string[];
   maxFileSize: number;
+  /** Per-code severities of document diagnostics (`off` drops the code), as in the editor's settings. */
+  severity?: SeverityOverrides;
   /** Keep each document's analysis (mentions, candidates, date), not just its diagnostics. */
   keepAnalysis: boolean;
   progress?: Progress;
@@ -147,7 +149,7 @@ export function run(options: RunOptions): RunResult {
       return;
     }
     const textFile = { uri: pathToFileURL(file.absolutePath).href, version: 1, text: outcome.text };
-    const diagnostics: FileDiagnostic[] = service.getDiagnostics(textFile).map((d) => toFileDiagnostic(file.displayPath, d));
+    const diagnostics: FileDiagnostic[] = service.getDiagnostics(textFile, options.severity).map((d) => toFileDiagnostic(file.displayPath, d));
     if (outcome.invalidUtf8) diagnostics.push(invalidEncodingDiagnostic(file.displayPath, outcome.text, outcome.invalidUtf8));
     results.push({
       path: file.displayPath,

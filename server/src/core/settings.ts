@@ -22,7 +22,19 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   quickFixLanguage: 'auto',
 };
 
-const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+/**
+ * Checks one per-code severity (the setting's entries, the CLI's `--severity`): the problem, or
+ * undefined when `code` names a document diagnostic and `level` is a severity or `off`.
+ */
+export function severityProblem(code: string, level: unknown): string | undefined {
+  if (!(DOCUMENT_DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
+    return `unknown diagnostic code '${code}' (known: ${DOCUMENT_DIAGNOSTIC_CODES.join(', ')})`;
+  }
+  if (typeof level !== 'string' || !(SEVERITY_LEVELS as readonly string[]).includes(level)) return `'${code}' must be ${SEVERITY_LEVELS.slice(0, -1).join(', ')} or off`;
+  return undefined;
+}
 
 /** A problem with a setting, reported to the user once instead of failing. */
 export interface SettingsProblem {
@@ -54,13 +66,9 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
   const diagnostics = isRecord(obj.diagnostics) ? obj.diagnostics : {};
   if (isRecord(diagnostics.severity)) {
     for (const [code, value] of Object.entries(diagnostics.severity)) {
-      if (!(DOCUMENT_DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
-        problems.push({ setting: 'policyGloss.diagnostics.severity', message: `unknown diagnostic code '${code}'` });
-      } else if (typeof value !== 'string' || !SEVERITY_VALUES.has(value)) {
-        problems.push({ setting: 'policyGloss.diagnostics.severity', message: `'${code}' must be error, warning, information, hint or off` });
-      } else {
-        severity[code] = value as SeverityOverrides[string];
-      }
+      const problem = severityProblem(code, value);
+      if (problem) problems.push({ setting: 'policyGloss.diagnostics.severity', message: problem });
+      else severity[code] = value as SeverityOverrides[string];
     }
   }
   let quickFixLanguage: QuickFixLanguage = DEFAULT_SETTINGS.quickFixLanguage;
