@@ -2,11 +2,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { computeDocumentDiagnostics } from '../../server/src/core/diagnostics';
-import { analysisMovedByEdit, diagnosticsAfterEdit, findTextEdit, moveDiagnostics } from '../../server/src/core/incrementalDiagnostics';
+import { SegmentedAnalysis } from '../../server/src/core/incrementalAnalysis';
 import { loadGlossaryFile, mergeGlossary } from '../../server/src/core/glossary/load';
 import { analyzeDocument, compileGlossary } from '../../server/src/core/recognition';
 import { PolicyService } from '../../server/src/core/service';
-import { LineMap } from '../../server/src/core/text';
 
 const GLOSSARY_URI = 'file:///ws/policy.glossary.yaml';
 const GLOSSARY_TEXT = `entries:
@@ -70,56 +69,38 @@ describe('incremental diagnostics', () => {
   const glossary = mergeGlossary([loadGlossaryFile(GLOSSARY_URI, GLOSSARY_TEXT)]);
   const compiled = compileGlossary(glossary);
   const fresh = (text: string) => computeDocumentDiagnostics(analyzeDocument(text, compiled), glossary);
-  const analysed = (text: string) => {
-    const lineMap = new LineMap(text);
-    return { text, lineMap, analysis: analyzeDocument(text, compiled, { lineMap }) };
-  };
 
-  it('finds the smallest edited region', () => {
-    assert.deepEqual(findTextEdit('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
-    assert.deepEqual(findTextEdit('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
-    assert.deepEqual(findTextEdit('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
-    assert.deepEqual(findTextEdit('', 'new'), { start: 0, oldEnd: 0, newEnd: 3 });
-    assert.deepEqual(findTextEdit('gone', ''), { start: 0, oldEnd: 4, newEnd: 0 });
-  });
-
-  it('moves the diagnostics after a keystroke in plain prose, keeping those before it', () => {
+  it('keeps the diagnostics before a keystroke as they were and checks only the edited segment', () => {
     const before = 'Foreign Minister Nguyen Manh Cuong spoke.\n\nThe weather was mild.\n\nThey praised mass diplomacy.\n';
     const after = before.replace('weather', 'weathers');
-    const previous = { ...analysed(before), diagnostics: fresh(before) };
-    assert.equal(previous.diagnostics.length, 2);
-    const moved = diagnosticsAfterEdit(previous, analysed(after));
-    assert.ok(moved, 'a keystroke between findings only moves them');
-    assert.deepEqual(moved, fresh(after));
-    assert.equal(moved[0], previous.diagnostics[0], 'the diagnostic before the edit is reused as it was');
-    assert.equal(moved[1].start, previous.diagnostics[1].start + 1);
+    const previous = SegmentedAnalysis.analyze(before, compiled, undefined, { segmentLength: 1 });
+    const previousDiagnostics = previous.diagnostics(glossary, undefined, '');
+    assert.deepEqual(previousDiagnostics, fresh(before));
+    assert.equal(previousDiagnostics.length, 2);
+    const next = SegmentedAnalysis.analyze(after, compiled, previous);
+    assert.equal(next.scannedSegments, 1);
+    const nextDiagnostics = next.diagnostics(glossary, undefined, '');
+    assert.deepEqual(nextDiagnostics, fresh(after));
+    assert.equal(nextDiagnostics[0], previousDiagnostics[0], 'the diagnostic before the edit is reused as it was');
+    assert.equal(nextDiagnostics[1].start, previousDiagnostics[1].start + 1);
+    const groups = (a: SegmentedAnalysis) => a.diagnosticGroups(glossary, undefined, '').map((g) => g.diagnostics);
+    assert.deepEqual(
+      groups(next).map((g, k) => g === groups(previous)[k]),
+      [true, false, true],
+      'the groups of unchanged segments are the same arrays (their converted forms are kept)',
+    );
   });
 
-  it('computes afresh when the edit changes a finding', () => {
-    const before = 'The weather was mild.\n\nThey praised mass diplomacy.\n';
-    const previous = { ...analysed(before), diagnostics: fresh(before) };
-    // A new mention, a changed mention and an edit inside a diagnostic's span each need a new check.
-    for (const after of [before.replace('mild', 'mild, said Minister Nguyen Manh Cuong'), before.replace('mass diplomacy', 'mass diplomacyx'), before.replace('mass diplomacy', 'mass  diplomacy')]) {
-      assert.equal(diagnosticsAfterEdit(previous, analysed(after)), undefined, after);
-    }
-  });
-
-  it('does not move a diagnostic that overlaps the edit', () => {
-    const text = 'They praised mass diplomacy.';
-    const diagnostics = fresh(text);
-    assert.equal(diagnostics.length, 1);
-    assert.equal(moveDiagnostics(diagnostics, { start: 15, oldEnd: 16, newEnd: 17 }, new LineMap(text)), undefined);
-  });
-
-  it('compares spans before, after and across the edit', () => {
-    const a = analysed('Minister To Lam spoke. Cuong left.').analysis;
-    const same = analysed('Minister To Lam spoke. Cuong left.').analysis;
-    assert.ok(a.mentions.length > 0);
-    assert.ok(analysisMovedByEdit(a, same, { start: 40, oldEnd: 40, newEnd: 40 }));
-    assert.ok(!analysisMovedByEdit(a, same, { start: 0, oldEnd: 0, newEnd: 1 }), 'spans after an insertion must move');
-    assert.ok(!analysisMovedByEdit(a, same, { start: 12, oldEnd: 12, newEnd: 13 }), 'a span across the edit is no longer the same');
-    const moved = analysed('  Minister To Lam spoke. Cuong left.').analysis;
-    assert.ok(analysisMovedByEdit(a, moved, { start: 0, oldEnd: 0, newEnd: 2 }));
+  it('checks again when the settings, the glossary or the document date change', () => {
+    const text = 'Deputy Minister Nguyen Manh Cuong met them.\n\nThey praised mass diplomacy.\n';
+    const analysis = SegmentedAnalysis.analyze(text, compiled, undefined, { segmentLength: 1 });
+    assert.equal(analysis.diagnostics(glossary, undefined, '').length, 1);
+    assert.deepEqual(analysis.diagnostics(glossary, { 'deprecated-term': 'off' }, 'off'), []);
+    const renamed = mergeGlossary([loadGlossaryFile(GLOSSARY_URI, GLOSSARY_TEXT.replace('status: deprecated', 'status: preferred'))]);
+    assert.deepEqual(analysis.diagnostics(renamed, undefined, ''), []);
+    const dated = SegmentedAnalysis.analyze(`---\ndate: 2019-01-01\n---\n${text}`, compiled, analysis);
+    assert.deepEqual(dated.diagnostics(glossary, undefined, ''), fresh(dated.text));
+    assert.ok(dated.diagnostics(glossary, undefined, '').some((d) => d.code === 'title-outdated'));
   });
 
   it('equals a fresh analysis after random edit sequences, through the language service', () => {
@@ -129,26 +110,28 @@ describe('incremental diagnostics', () => {
       remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 12 })),
       insert: fc.oneof(fc.constantFrom(...INSERTS), fc.constant('')),
     });
-    let moves = 0;
     fc.assert(
-      fc.property(documentArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (initial, edits) => {
-        const service = new PolicyService();
+      fc.property(documentArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 80 }), (initial, edits, segmentLength) => {
+        const service = new PolicyService({ segmentLength });
         service.setGlossaryFile(GLOSSARY_URI, GLOSSARY_TEXT);
         const uri = 'file:///ws/doc.md';
         let text = initial;
-        let previous = { text, analysis: analyzeDocument(text, compiled), diagnostics: fresh(text) };
-        assert.deepEqual(service.getDiagnostics({ uri, version: 0, text }), previous.diagnostics);
+        assert.deepEqual(service.getDiagnostics({ uri, version: 0, text }), fresh(text));
+        service.indexDocument({ uri, version: 0, text }, { cache: true });
         edits.forEach((edit, k) => {
           text = applyEdit(text, edit);
-          const expected = fresh(text);
-          const next = analysed(text);
-          if (diagnosticsAfterEdit(previous, next)) moves++;
-          assert.deepEqual(service.getDiagnostics({ uri, version: k + 1, text }), expected);
-          previous = { text, analysis: next.analysis, diagnostics: expected };
+          const file = { uri, version: k + 1, text };
+          assert.deepEqual(service.getDiagnostics(file), fresh(text));
+          assert.deepEqual(service.analyze(file), analyzeDocument(text, compiled));
+          // The index follows when typing pauses, or as soon as something reads it.
+          service.indexDocumentLater(file);
         });
+        const reference = new PolicyService();
+        reference.setGlossaryFile(GLOSSARY_URI, GLOSSARY_TEXT);
+        reference.indexDocument({ uri, version: 0, text });
+        for (const entry of glossary.entries) assert.deepEqual(service.countsOf(entry.id), reference.countsOf(entry.id), entry.id);
       }),
       { seed: 20261124, numRuns: 150 },
     );
-    assert.ok(moves > 50, `edits that only move findings are common (${moves})`);
   });
 });

@@ -1,7 +1,8 @@
-import type { EntryKind } from './glossary/model';
-import type { Annotation, DocumentAnalysis, Mention } from './recognition/mention';
+import { ENTRY_KINDS, type EntryKind } from './glossary/model';
+import type { Annotation, DocumentAnalysis, MatchKind, Mention } from './recognition/mention';
+import type { Location } from './results';
 
-/** What the index keeps of one document: the places that refer to entries, nothing else. */
+/** What the index is given of one document: the places that refer to entries, nothing else. */
 export interface IndexedDocument {
   uri: string;
   /** Mentions including known annotations, sorted by start offset. */
@@ -45,14 +46,139 @@ export function referencesOf(analysis: DocumentAnalysis, kindOf: (id: string) =>
   return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+const MATCH_KINDS: readonly MatchKind[] = ['name', 'alias', 'native', 'short', 'number', 'annotation'];
+
+/** Numbers per mention row of a `DocumentRecord`: start, end, start line, start character, end line, end character, text, kind and match. */
+export const RECORD_STRIDE = 8;
+const TEXT = 6;
+const KIND_AND_MATCH = 7;
+
+/**
+ * A document's contribution to the index in a compact form that holds no document text: one row of
+ * numbers per mention, grouped by entry (by position inside a group). Worker threads build records and
+ * transfer their arrays; the index keeps the same layout with workspace-wide entry and text numbers.
+ */
+export interface DocumentRecord {
+  uri: string;
+  /** The entries the document mentions; group `i` holds the mentions of `entryIds[i]`. */
+  entryIds: string[];
+  /** Group `i` is rows `groupStarts[i]` to `groupStarts[i + 1]` (exclusive); one more item than `entryIds`. */
+  groupStarts: Int32Array;
+  /** The written texts of the mentions; a row's text column is an index into it. */
+  texts: string[];
+  /** `RECORD_STRIDE` numbers per mention. */
+  rows: Int32Array;
+  /** Known annotations (rename rewrites their ids), holding their own copies of their strings. */
+  annotations: Annotation[];
+  date?: string;
+}
+
+/** A copy of a string that does not keep the string it was sliced from (a whole document) alive. */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+function ownAnnotation(a: Annotation): Annotation {
+  const copy: Annotation = {
+    start: a.start,
+    end: a.end,
+    range: a.range,
+    text: ownCopy(a.text),
+    id: ownCopy(a.id),
+    idSpan: { start: a.idSpan.start, end: a.idSpan.end, range: a.idSpan.range, text: ownCopy(a.idSpan.text) },
+    known: a.known,
+  };
+  if (a.shown !== undefined) copy.shown = ownCopy(a.shown);
+  return copy;
+}
+
+/** The compact record of a document's mentions and known annotations. */
+export function createDocumentRecord(document: IndexedDocument): DocumentRecord {
+  const entryNumbers = new Map<string, number>();
+  const entryIds: string[] = [];
+  const textNumbers = new Map<string, number>();
+  const texts: string[] = [];
+  const counts: number[] = [];
+  const mentions = document.mentions;
+  const entryOf = new Int32Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const id = mentions[i].entryId;
+    let n = entryNumbers.get(id);
+    if (n === undefined) {
+      entryNumbers.set(id, (n = entryIds.length));
+      entryIds.push(id);
+      counts.push(0);
+    }
+    entryOf[i] = n;
+    counts[n]++;
+  }
+  const groupStarts = new Int32Array(entryIds.length + 1);
+  for (let g = 0; g < entryIds.length; g++) groupStarts[g + 1] = groupStarts[g] + counts[g];
+  const next = groupStarts.slice(0, entryIds.length);
+  const rows = new Int32Array(mentions.length * RECORD_STRIDE);
+  // Mentions come sorted by position; filling the groups in that order keeps each group sorted too.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    let t = textNumbers.get(m.text);
+    if (t === undefined) {
+      textNumbers.set(m.text, (t = texts.length));
+      texts.push(m.text);
+    }
+    const at = next[entryOf[i]]++ * RECORD_STRIDE;
+    rows[at] = m.start;
+    rows[at + 1] = m.end;
+    rows[at + 2] = m.range.start.line;
+    rows[at + 3] = m.range.start.character;
+    rows[at + 4] = m.range.end.line;
+    rows[at + 5] = m.range.end.character;
+    rows[at + TEXT] = t;
+    rows[at + KIND_AND_MATCH] = (ENTRY_KINDS.indexOf(m.kind) << 8) | MATCH_KINDS.indexOf(m.match);
+  }
+  const record: DocumentRecord = { uri: document.uri, entryIds, groupStarts, texts, rows, annotations: document.annotations.map(ownAnnotation) };
+  if (document.date !== undefined) record.date = document.date;
+  return record;
+}
+
+/** The buffers of a record, for moving it to another thread without copying. */
+export function recordBuffers(record: DocumentRecord): ArrayBuffer[] {
+  return [record.groupStarts.buffer as ArrayBuffer, record.rows.buffer as ArrayBuffer];
+}
+
+/** A document as the index keeps it: entry numbers ascending, rows grouped the same way, texts by number. */
+interface StoredDocument {
+  uri: string;
+  /** The document's place in URI order among all documents (kept when the document is replaced). */
+  rank: number;
+  entryKeys: Int32Array;
+  groupStarts: Int32Array;
+  rows: Int32Array;
+  annotations: readonly Annotation[];
+  date?: string;
+}
+
+/** How many entries keep their reference locations ready between requests. */
+const LOCATION_CACHE_SIZE = 32;
+
 /**
  * Every mention in the workspace's documents, by document and by entry, so that references, counts and
  * the index view are answered from memory. Updating a document replaces exactly its contribution.
+ * Mentions are kept as numbers (no document text, no objects per mention) and become objects only when
+ * asked for.
  */
 export class MentionIndex {
-  private readonly documents = new Map<string, IndexedDocument>();
-  /** entry id -> document uri -> mentions of the entry in that document. */
-  private readonly byEntry = new Map<string, Map<string, Mention[]>>();
+  private readonly documents = new Map<string, StoredDocument>();
+  /** Entry ids and mention texts by number: rows refer to them by number. */
+  private readonly entryNumbers = new Map<string, number>();
+  private readonly entryIds: string[] = [];
+  private readonly textNumbers = new Map<string, number>();
+  private readonly texts: string[] = [];
+  /** Per entry number: the documents that mention it, and how many mentions there are in all. */
+  private readonly documentsByEntry: (Set<StoredDocument> | undefined)[] = [];
+  private readonly mentionCounts: number[] = [];
+  /** Reference locations of recently asked entries, dropped when a document mentioning the entry changes. */
+  private readonly locationCache = new Map<number, readonly Location[]>();
+  /** False after a new URI came in: answers sort documents by rank, and ranks are assigned again first. */
+  private ranksValid = true;
 
   get documentCount(): number {
     return this.documents.size;
@@ -62,8 +188,18 @@ export class MentionIndex {
     return this.documents.has(uri);
   }
 
+  /** A document's mentions (sorted by position) and annotations, built from its record. */
   get(uri: string): IndexedDocument | undefined {
-    return this.documents.get(uri);
+    const stored = this.documents.get(uri);
+    if (!stored) return undefined;
+    const mentions: Mention[] = [];
+    for (let g = 0; g < stored.entryKeys.length; g++) {
+      for (let r = stored.groupStarts[g]; r < stored.groupStarts[g + 1]; r++) mentions.push(this.mentionAt(stored, g, r));
+    }
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const document: IndexedDocument = { uri, mentions, annotations: stored.annotations };
+    if (stored.date !== undefined) document.date = stored.date;
+    return document;
   }
 
   uris(): string[] {
@@ -71,26 +207,65 @@ export class MentionIndex {
   }
 
   set(document: IndexedDocument): void {
-    this.delete(document.uri);
-    this.documents.set(document.uri, document);
-    for (const mention of document.mentions) {
-      let perDocument = this.byEntry.get(mention.entryId);
-      if (!perDocument) this.byEntry.set(mention.entryId, (perDocument = new Map()));
-      let list = perDocument.get(document.uri);
-      if (!list) perDocument.set(document.uri, (list = []));
-      list.push(mention);
+    this.setRecord(createDocumentRecord(document));
+  }
+
+  /** Records a document from its compact record (made here or by a worker thread). */
+  setRecord(record: DocumentRecord): void {
+    this.removeContribution(record.uri);
+    const groupCount = record.entryIds.length;
+    const keys = record.entryIds.map((id) => this.entryNumber(id));
+    const textKeys = record.texts.map((text) => this.textNumber(text));
+    const order = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => keys[a] - keys[b]);
+    const entryKeys = new Int32Array(groupCount);
+    const groupStarts = new Int32Array(groupCount + 1);
+    const rows = new Int32Array(record.rows.length);
+    let at = 0;
+    for (let g = 0; g < groupCount; g++) {
+      const from = record.groupStarts[order[g]];
+      const to = record.groupStarts[order[g] + 1];
+      entryKeys[g] = keys[order[g]];
+      groupStarts[g] = at;
+      for (let r = from; r < to; r++, at++) {
+        const source = r * RECORD_STRIDE;
+        const target = at * RECORD_STRIDE;
+        for (let k = 0; k < RECORD_STRIDE; k++) rows[target + k] = record.rows[source + k];
+        rows[target + TEXT] = textKeys[record.rows[source + TEXT]];
+      }
+    }
+    groupStarts[groupCount] = at;
+    const previous = this.documents.get(record.uri);
+    const stored: StoredDocument = { uri: record.uri, rank: previous?.rank ?? 0, entryKeys, groupStarts, rows, annotations: record.annotations.map(ownAnnotation) };
+    if (record.date !== undefined) stored.date = ownCopy(record.date);
+    if (!previous) this.ranksValid = false;
+    this.documents.set(record.uri, stored);
+    for (let g = 0; g < groupCount; g++) {
+      const key = entryKeys[g];
+      let set = this.documentsByEntry[key];
+      if (!set) this.documentsByEntry[key] = set = new Set();
+      set.add(stored);
+      this.mentionCounts[key] += groupStarts[g + 1] - groupStarts[g];
+      this.locationCache.delete(key);
     }
   }
 
   delete(uri: string): boolean {
+    if (!this.removeContribution(uri)) return false;
+    this.documents.delete(uri);
+    return true;
+  }
+
+  /** Takes a document's mentions out of the per-entry tables; the document itself stays until replaced or deleted. */
+  private removeContribution(uri: string): boolean {
     const old = this.documents.get(uri);
     if (!old) return false;
-    this.documents.delete(uri);
-    for (const mention of old.mentions) {
-      const perDocument = this.byEntry.get(mention.entryId);
-      if (!perDocument) continue;
-      perDocument.delete(uri);
-      if (perDocument.size === 0) this.byEntry.delete(mention.entryId);
+    for (let g = 0; g < old.entryKeys.length; g++) {
+      const key = old.entryKeys[g];
+      const set = this.documentsByEntry[key]!;
+      set.delete(old);
+      if (set.size === 0) this.documentsByEntry[key] = undefined;
+      this.mentionCounts[key] -= old.groupStarts[g + 1] - old.groupStarts[g];
+      this.locationCache.delete(key);
     }
     return true;
   }
@@ -104,51 +279,149 @@ export class MentionIndex {
 
   clear(): void {
     this.documents.clear();
-    this.byEntry.clear();
+    this.documentsByEntry.length = 0;
+    this.mentionCounts.fill(0);
+    this.locationCache.clear();
   }
 
   /** Mentions of one entry, ordered by document URI and then by position. */
   mentionsOf(entryId: string): MentionLocation[] {
-    const perDocument = this.byEntry.get(entryId);
-    if (!perDocument) return [];
     const out: MentionLocation[] = [];
-    for (const uri of [...perDocument.keys()].sort()) {
-      for (const mention of perDocument.get(uri)!) out.push({ uri, mention });
+    this.forEachGroup(entryId, (stored, g) => {
+      for (let r = stored.groupStarts[g]; r < stored.groupStarts[g + 1]; r++) out.push({ uri: stored.uri, mention: this.mentionAt(stored, g, r) });
+    });
+    return out;
+  }
+
+  /**
+   * Where an entry is mentioned, ordered by document URI and then by position: what find references
+   * answers. Kept ready for recently asked entries; treat the answer as read-only.
+   */
+  locationsOf(entryId: string): readonly Location[] {
+    const key = this.entryNumbers.get(entryId);
+    if (key === undefined) return [];
+    const cached = this.locationCache.get(key);
+    if (cached) {
+      // Refresh its place in the least-recently-used order.
+      this.locationCache.delete(key);
+      this.locationCache.set(key, cached);
+      return cached;
     }
+    const out: Location[] = [];
+    this.forEachGroup(entryId, (stored, g) => {
+      const rows = stored.rows;
+      for (let r = stored.groupStarts[g]; r < stored.groupStarts[g + 1]; r++) {
+        const at = r * RECORD_STRIDE;
+        out.push({ uri: stored.uri, range: { start: { line: rows[at + 2], character: rows[at + 3] }, end: { line: rows[at + 4], character: rows[at + 5] } } });
+      }
+    });
+    this.locationCache.set(key, out);
+    while (this.locationCache.size > LOCATION_CACHE_SIZE) this.locationCache.delete(this.locationCache.keys().next().value!);
     return out;
   }
 
   /** How often an entry is mentioned and in how many documents, without building a list. */
   countOf(entryId: string): { mentions: number; documents: number } {
-    const perDocument = this.byEntry.get(entryId);
-    if (!perDocument) return { mentions: 0, documents: 0 };
-    let mentions = 0;
-    for (const list of perDocument.values()) mentions += list.length;
-    return { mentions, documents: perDocument.size };
+    const key = this.entryNumbers.get(entryId);
+    const set = key === undefined ? undefined : this.documentsByEntry[key];
+    if (!set) return { mentions: 0, documents: 0 };
+    return { mentions: this.mentionCounts[key!], documents: set.size };
   }
 
   /** Mentions grouped by document for one entry (URIs sorted). */
   documentsOf(entryId: string): { uri: string; mentions: readonly Mention[] }[] {
-    const perDocument = this.byEntry.get(entryId);
-    if (!perDocument) return [];
-    return [...perDocument.keys()].sort().map((uri) => ({ uri, mentions: perDocument.get(uri)! }));
+    const out: { uri: string; mentions: Mention[] }[] = [];
+    this.forEachGroup(entryId, (stored, g) => {
+      const mentions: Mention[] = [];
+      for (let r = stored.groupStarts[g]; r < stored.groupStarts[g + 1]; r++) mentions.push(this.mentionAt(stored, g, r));
+      out.push({ uri: stored.uri, mentions });
+    });
+    return out;
   }
 
   /** Ids of every entry that has at least one mention. */
   mentionedEntryIds(): string[] {
-    return [...this.byEntry.keys()];
+    const out: string[] = [];
+    for (let key = 0; key < this.entryIds.length; key++) if (this.documentsByEntry[key]) out.push(this.entryIds[key]);
+    return out;
   }
 
   /** Known annotations of an entry across the workspace (for rename). */
   annotationsOf(entryId: string): { uri: string; annotation: Annotation }[] {
     const out: { uri: string; annotation: Annotation }[] = [];
-    const perDocument = this.byEntry.get(entryId);
-    if (!perDocument) return out;
-    for (const uri of [...perDocument.keys()].sort()) {
-      for (const annotation of this.documents.get(uri)!.annotations) {
-        if (annotation.id === entryId) out.push({ uri, annotation });
+    this.forEachGroup(entryId, (stored) => {
+      for (const annotation of stored.annotations) {
+        if (annotation.id === entryId) out.push({ uri: stored.uri, annotation });
       }
-    }
+    });
     return out;
   }
+
+  // --- internals ---------------------------------------------------------------------------------
+
+  /** Calls `visit` with each document mentioning the entry (by URI) and the entry's group in it. */
+  private forEachGroup(entryId: string, visit: (stored: StoredDocument, group: number) => void): void {
+    const key = this.entryNumbers.get(entryId);
+    const set = key === undefined ? undefined : this.documentsByEntry[key];
+    if (!set) return;
+    if (!this.ranksValid) this.assignRanks();
+    const documents = [...set].sort((a, b) => a.rank - b.rank);
+    for (const stored of documents) visit(stored, groupOf(stored.entryKeys, key!));
+  }
+
+  /** Numbers every document in URI order, so that answers sort by number instead of comparing long URIs. */
+  private assignRanks(): void {
+    const all = [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (let i = 0; i < all.length; i++) all[i].rank = i;
+    this.ranksValid = true;
+  }
+
+  private mentionAt(stored: StoredDocument, group: number, row: number): Mention {
+    const rows = stored.rows;
+    const at = row * RECORD_STRIDE;
+    const kindAndMatch = rows[at + KIND_AND_MATCH];
+    return {
+      entryId: this.entryIds[stored.entryKeys[group]],
+      kind: ENTRY_KINDS[kindAndMatch >> 8],
+      match: MATCH_KINDS[kindAndMatch & 0xff],
+      start: rows[at],
+      end: rows[at + 1],
+      range: { start: { line: rows[at + 2], character: rows[at + 3] }, end: { line: rows[at + 4], character: rows[at + 5] } },
+      text: this.texts[rows[at + TEXT]],
+    };
+  }
+
+  private entryNumber(id: string): number {
+    let key = this.entryNumbers.get(id);
+    if (key === undefined) {
+      const own = ownCopy(id);
+      this.entryNumbers.set(own, (key = this.entryIds.length));
+      this.entryIds.push(own);
+      this.mentionCounts.push(0);
+    }
+    return key;
+  }
+
+  private textNumber(text: string): number {
+    let key = this.textNumbers.get(text);
+    if (key === undefined) {
+      const own = ownCopy(text);
+      this.textNumbers.set(own, (key = this.texts.length));
+      this.texts.push(own);
+    }
+    return key;
+  }
+}
+
+/** Binary search for an entry number among a document's ascending entry numbers. */
+function groupOf(entryKeys: Int32Array, key: number): number {
+  let low = 0;
+  let high = entryKeys.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (entryKeys[mid] < key) low = mid + 1;
+    else if (entryKeys[mid] > key) high = mid - 1;
+    else return mid;
+  }
+  return -1;
 }

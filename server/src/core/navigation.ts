@@ -92,9 +92,8 @@ export function getDefinition(service: PolicyService, file: TextFile, position: 
 export function getReferences(service: PolicyService, file: TextFile, position: Position, includeDeclaration: boolean): Location[] {
   const target = locate(service, file, position);
   if (!target || target.type !== 'entry') return [];
-  const out: Location[] = includeDeclaration ? [entryLocation(target.entry)] : [];
-  for (const { uri, mention } of service.index.mentionsOf(target.entry.id)) out.push({ uri, range: mention.range });
-  return out;
+  const locations = service.index.locationsOf(target.entry.id);
+  return includeDeclaration ? [entryLocation(target.entry), ...locations] : locations.slice();
 }
 
 export function getDocumentHighlights(service: PolicyService, file: TextFile, position: Position): Location[] {

@@ -1,11 +1,14 @@
-import { loadGlossaryFile, mergeGlossary } from './glossary/load';
+import { loadGlossaryFile, loadGlossaryFileSteps, mergeGlossary, mergeGlossarySteps } from './glossary/load';
+import { sameRecognition } from './glossary/recognitionFields';
+import { OUTDATED, runInSlices, unlessOutdated, type Steps } from './glossary/steps';
+import { compileGlossarySteps } from './recognition/compile';
 import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
-import { diagnosticsAfterEdit } from './incrementalDiagnostics';
-import { MentionIndex, referencesOf } from './index';
+import { createDocumentRecord, MentionIndex, referencesOf, type DocumentRecord } from './index';
 import { LineMap } from './text';
+import { SegmentedAnalysis, type DiagnosticGroup } from './incrementalAnalysis';
 import { skipReason } from './workspaceIndexer';
 import type { Position, TextFile } from './types';
 import type {
@@ -47,6 +50,8 @@ export interface AnalyzedDocument {
   generation: number;
   /** Why the text was not analysed (too large, binary); the analysis is then empty. */
   skipped?: string;
+  /** Open documents: the analysis in segments, which the next version's analysis starts from. */
+  segmented?: SegmentedAnalysis;
 }
 
 /** What a glossary change means for the rest of the workspace. */
@@ -60,6 +65,8 @@ export interface PolicyServiceOptions {
   roots?: string[];
   /** How many analysed documents to keep (open documents are asked for on every request). */
   analysisCacheSize?: number;
+  /** The least length of the segments open documents are analysed in (tests use short ones). */
+  segmentLength?: number;
 }
 
 /**
@@ -72,21 +79,30 @@ export class PolicyService {
   private readonly glossaryFiles = new Map<string, GlossaryFile>();
   private glossary: Glossary = mergeGlossary([]);
   private compiled: CompiledGlossary = compileGlossary(this.glossary);
-  private recognitionKey = '';
+  /** Increases whenever the glossary in use changes: a build prepared against an older one starts again. */
+  private glossaryVersion = 0;
+  /** Changes waiting for the asynchronous glossary build (URI -> text; undefined: the file is gone). */
+  private readonly pendingGlossaryChanges = new Map<string, string | undefined>();
+  /** Files the asynchronous build has loaded but not put in use yet (kept when it starts again). */
+  private readonly loadedGlossaryFiles = new Map<string, { text: string; file: GlossaryFile }>();
+  private readonly glossaryWaiters: { resolve(update: GlossaryUpdate): void; reject(error: unknown): void }[] = [];
+  private glossaryBuildRunning = false;
   /** Increases whenever recognition results may change; analyses and index records carry it. */
   private generation = 0;
   private readonly analyses = new Map<string, AnalyzedDocument>();
   private readonly analysisCacheSize: number;
+  private readonly segmentLength: number | undefined;
   private readonly indexedGeneration = new Map<string, number>();
   private readonly diagnosticsCache = new WeakMap<AnalyzedDocument, { glossary: Glossary; overridesKey: string; diagnostics: readonly DocumentDiagnostic[] }>();
-  /** The latest diagnostics of each document, for moving them after an edit that only moves findings. */
-  private readonly lastDiagnosed = new Map<string, { doc: AnalyzedDocument; glossary: Glossary; overridesKey: string; diagnostics: readonly DocumentDiagnostic[] }>();
   /** Every mention in the workspace's documents, answered from memory. */
-  readonly index = new MentionIndex();
+  private readonly mentionIndex = new MentionIndex();
+  /** Open documents edited since they were last recorded in the index (recorded when typing pauses). */
+  private readonly pendingIndex = new Map<string, TextFile>();
 
   constructor(options: PolicyServiceOptions = {}) {
     this.roots = options.roots ?? [];
     this.analysisCacheSize = options.analysisCacheSize ?? 64;
+    this.segmentLength = options.segmentLength;
   }
 
   // --- workspace ---------------------------------------------------------------------------------
@@ -102,6 +118,8 @@ export class PolicyService {
   // --- glossary ----------------------------------------------------------------------------------
 
   setGlossaryFile(uri: string, text: string): GlossaryUpdate {
+    // Newer than any change of this file still waiting for the asynchronous build.
+    this.pendingGlossaryChanges.delete(uri);
     if (this.glossaryTexts.get(uri) === text && this.glossaryFiles.has(uri)) return { recognitionChanged: false };
     this.glossaryTexts.set(uri, text);
     this.glossaryFiles.set(uri, loadGlossaryFile(uri, text));
@@ -112,6 +130,7 @@ export class PolicyService {
   setGlossaryFiles(files: { uri: string; text: string }[]): GlossaryUpdate {
     let changed = false;
     for (const { uri, text } of files) {
+      this.pendingGlossaryChanges.delete(uri);
       if (this.glossaryTexts.get(uri) === text && this.glossaryFiles.has(uri)) continue;
       this.glossaryTexts.set(uri, text);
       this.glossaryFiles.set(uri, loadGlossaryFile(uri, text));
@@ -121,9 +140,35 @@ export class PolicyService {
   }
 
   deleteGlossaryFile(uri: string): GlossaryUpdate {
+    this.pendingGlossaryChanges.delete(uri);
     this.glossaryTexts.delete(uri);
     if (!this.glossaryFiles.delete(uri)) return { recognitionChanged: false };
     return this.rebuild();
+  }
+
+  /**
+   * Changes glossary files (a text, or undefined for a file that is gone) without holding the caller:
+   * loading, merging and compiling run in slices between event-loop turns, and the service answers
+   * with the glossary in use until the new one is complete, then switches to it at once. Small
+   * glossaries finish within the first slice, i.e. before this returns. A newer change drops the work
+   * it outdates; every caller's promise resolves once its change is in use (possibly together with
+   * newer ones), with whether recognition changed.
+   */
+  updateGlossaryFiles(changes: { uri: string; text: string | undefined }[]): Promise<GlossaryUpdate> {
+    for (const { uri, text } of changes) this.pendingGlossaryChanges.set(uri, text);
+    const done = new Promise<GlossaryUpdate>((resolve, reject) => this.glossaryWaiters.push({ resolve, reject }));
+    if (!this.glossaryBuildRunning) {
+      this.glossaryBuildRunning = true;
+      runInSlices(this.glossaryBuildSteps()).catch((error: unknown) => {
+        for (const waiter of this.glossaryWaiters.splice(0)) waiter.reject(error);
+      });
+    }
+    return done;
+  }
+
+  /** Whether an asynchronous glossary change is still being prepared. */
+  get glossaryBuilding(): boolean {
+    return this.glossaryBuildRunning;
   }
 
   hasGlossaryFile(uri: string): boolean {
@@ -163,7 +208,8 @@ export class PolicyService {
       this.analyses.set(file.uri, cached);
       return cached;
     }
-    const result = this.computeAnalysis(file);
+    // The previous version's analysis (same glossary) is where the new one starts: unchanged segments are kept.
+    const result = this.computeSegmentedAnalysis(file, cached && cached.generation === this.generation ? cached.segmented : undefined);
     this.analyses.delete(file.uri);
     this.analyses.set(file.uri, result);
     while (this.analyses.size > this.analysisCacheSize) this.analyses.delete(this.analyses.keys().next().value!);
@@ -175,6 +221,57 @@ export class PolicyService {
     return this.analyzed(file).analysis;
   }
 
+  /** An analysis kept in segments; its findings and line map are made when first asked for. */
+  private computeSegmentedAnalysis(file: TextFile, previous: SegmentedAnalysis | undefined): AnalyzedDocument {
+    if (skipReason(file.text)) return this.computeAnalysis(file);
+    const segmented = SegmentedAnalysis.analyze(file.text, this.compiled, previous, { segmentLength: this.segmentLength });
+    const glossary = this.glossary;
+    let references: Mention[] | undefined;
+    return {
+      uri: file.uri,
+      version: file.version,
+      text: file.text,
+      generation: this.generation,
+      segmented,
+      get lineMap() {
+        return segmented.lineMap;
+      },
+      get analysis() {
+        return segmented.analysis;
+      },
+      get references() {
+        return (references ??= referencesOf(segmented.analysis, (id) => glossary.byId.get(id)?.kind));
+      },
+    };
+  }
+
+  /** Every mention in the workspace's documents; open documents edited lately are recorded first. */
+  get index(): MentionIndex {
+    if (this.pendingIndex.size > 0) this.flushPendingIndex();
+    return this.mentionIndex;
+  }
+
+  /** Whether a document is in the index (without recording pending edits). */
+  isIndexed(uri: string): boolean {
+    return this.mentionIndex.has(uri) || this.pendingIndex.has(uri);
+  }
+
+  /**
+   * Records an open document in the index later: replacing a large document's mentions on every keystroke
+   * costs more than the keystroke's analysis. Any read of `index` (references, counts, the index view)
+   * records it first, so that no answer mixes versions; the server also flushes once typing pauses.
+   */
+  indexDocumentLater(file: TextFile): void {
+    this.pendingIndex.set(file.uri, file);
+  }
+
+  /** Records the open documents edited since they were last recorded. */
+  flushPendingIndex(): void {
+    const files = [...this.pendingIndex.values()];
+    this.pendingIndex.clear();
+    for (const file of files) this.indexDocument(file, { cache: true });
+  }
+
   /** Analyses a document and records its mentions in the index. `cache` keeps the analysis (open documents). */
   indexDocument(file: TextFile, options: { cache?: boolean } = {}): void {
     const cached = this.analyses.get(file.uri);
@@ -184,18 +281,39 @@ export class PolicyService {
     this.indexedGeneration.set(file.uri, doc.generation);
   }
 
+  /** Increases whenever recognition results may change (a record made before a change is stale). */
+  get recognitionGeneration(): number {
+    return this.generation;
+  }
+
+  /**
+   * A document's index record, analysed with the current glossary but not kept: what a worker thread
+   * sends back. The reason instead when the text is not analysed (too large, binary).
+   */
+  documentRecord(file: TextFile): DocumentRecord | { skipped: string } {
+    const doc = this.computeAnalysis(file);
+    if (doc.skipped) return { skipped: doc.skipped };
+    return createDocumentRecord({ uri: file.uri, mentions: doc.references, annotations: doc.analysis.annotations.filter((a) => a.known), date: doc.analysis.date });
+  }
+
+  /** Records a document analysed elsewhere (a worker thread) with the glossary of `generation`. */
+  indexRecord(record: DocumentRecord, generation: number): void {
+    this.index.setRecord(record);
+    this.indexedGeneration.set(record.uri, generation);
+  }
+
   /** Forgets a document entirely (deleted, or no longer matched by the settings). */
   removeDocument(uri: string): void {
+    this.pendingIndex.delete(uri);
     this.index.delete(uri);
     this.indexedGeneration.delete(uri);
     this.analyses.delete(uri);
-    this.lastDiagnosed.delete(uri);
   }
 
   /** Drops the cached analysis of a document that was closed; its index record stays. */
   releaseDocument(uri: string): void {
+    if (this.pendingIndex.has(uri)) this.flushPendingIndex();
     this.analyses.delete(uri);
-    this.lastDiagnosed.delete(uri);
   }
 
   /** Removes every indexed document for which `predicate` holds. */
@@ -204,8 +322,7 @@ export class PolicyService {
     for (const uri of removed) {
       this.indexedGeneration.delete(uri);
       this.analyses.delete(uri);
-      this.lastDiagnosed.delete(uri);
-    }
+      }
     return removed;
   }
 
@@ -220,17 +337,22 @@ export class PolicyService {
     const overridesKey = JSON.stringify(overrides ?? {});
     const cached = this.diagnosticsCache.get(doc);
     if (cached && cached.glossary === this.glossary && cached.overridesKey === overridesKey) return cached.diagnostics;
-    const last = this.lastDiagnosed.get(file.uri);
-    const reusable = last && last.glossary === this.glossary && last.overridesKey === overridesKey && !last.doc.skipped && !doc.skipped;
-    const diagnostics =
-      (reusable ? diagnosticsAfterEdit({ text: last.doc.text, analysis: last.doc.analysis, diagnostics: last.diagnostics }, doc) : undefined) ??
-      computeDocumentDiagnostics(doc.analysis, this.glossary, overrides);
-    const entry = { glossary: this.glossary, overridesKey, diagnostics };
-    this.diagnosticsCache.set(doc, entry);
-    this.lastDiagnosed.delete(file.uri);
-    this.lastDiagnosed.set(file.uri, { doc, ...entry });
-    while (this.lastDiagnosed.size > this.analysisCacheSize) this.lastDiagnosed.delete(this.lastDiagnosed.keys().next().value!);
+    // In segments, only the segments an edit touched are checked again.
+    const diagnostics = doc.segmented
+      ? doc.segmented.diagnostics(this.glossary, overrides, overridesKey)
+      : computeDocumentDiagnostics(doc.analysis, this.glossary, overrides);
+    this.diagnosticsCache.set(doc, { glossary: this.glossary, overridesKey, diagnostics });
     return diagnostics;
+  }
+
+  /**
+   * The document's diagnostics in groups relative to where each starts (segments of an open document):
+   * a keystroke changes one group, and the others' converted forms can be sent again as they were.
+   */
+  getDiagnosticGroups(file: TextFile, overrides?: SeverityOverrides): readonly DiagnosticGroup[] {
+    const doc = this.analyzed(file);
+    if (!doc.segmented) return [{ start: 0, line: 0, diagnostics: this.getDiagnostics(file, overrides) }];
+    return doc.segmented.diagnosticGroups(this.glossary, overrides, JSON.stringify(overrides ?? {}));
   }
 
   /** Mention counts of an entry from the index. */
@@ -306,28 +428,102 @@ export class PolicyService {
   }
 
   private rebuild(): GlossaryUpdate {
-    // Sorted by URI, so that which copy of a duplicated id wins does not depend on loading order.
-    const files = [...this.glossaryFiles.keys()].sort().map((uri) => this.glossaryFiles.get(uri)!);
-    this.glossary = mergeGlossary(files, this.glossary);
-    const key = recognitionKey(this.glossary);
-    if (key === this.recognitionKey) return { recognitionChanged: false };
-    this.recognitionKey = key;
-    this.compiled = compileGlossary(this.glossary);
+    const glossary = mergeGlossary(sortedFiles(this.glossaryFiles), this.glossary);
+    // Edits recognition does not read (a summary, a source, a comment) keep every analysis valid.
+    return this.useGlossary(glossary, sameRecognition(glossary, this.compiled.glossary) ? undefined : compileGlossary(glossary));
+  }
+
+  /** Puts a merged glossary in use, with its compiled form when recognition changed. */
+  private useGlossary(glossary: Glossary, compiled: CompiledGlossary | undefined): GlossaryUpdate {
+    this.glossary = glossary;
+    this.glossaryVersion++;
+    if (!compiled) return { recognitionChanged: false };
+    this.compiled = compiled;
     this.generation++;
     return { recognitionChanged: true };
   }
+
+  /**
+   * The asynchronous glossary build (see updateGlossaryFiles): rounds of load, merge and compile until
+   * no change is pending. Loading a file is dropped when its text changes again; merging and compiling
+   * when any change arrives or the glossary in use changes meanwhile. Nothing is put in use until a
+   * round completes; then, at once, the files, the glossary and its compiled form.
+   */
+  private *glossaryBuildSteps(): Steps<void> {
+    try {
+      let recognitionChanged = false;
+      while (this.pendingGlossaryChanges.size > 0) {
+        const changes = new Map(this.pendingGlossaryChanges);
+        for (const uri of this.loadedGlossaryFiles.keys()) if (!changes.has(uri)) this.loadedGlossaryFiles.delete(uri);
+        // Load what changed; a file whose text is still the one wanted survives a restart.
+        let outdated = false;
+        for (const [uri, text] of changes) {
+          if (text === undefined || this.loadedGlossaryFiles.get(uri)?.text === text) continue;
+          if (this.glossaryTexts.get(uri) === text && this.glossaryFiles.has(uri)) continue;
+          const file = yield* unlessOutdated(loadGlossaryFileSteps(uri, text), () => this.pendingGlossaryChanges.get(uri) !== text);
+          if (file === OUTDATED) {
+            outdated = true;
+            break;
+          }
+          this.loadedGlossaryFiles.set(uri, { text, file });
+        }
+        if (outdated) continue;
+        const version = this.glossaryVersion;
+        const isOutdated = () => this.glossaryVersion !== version || !sameChanges(changes, this.pendingGlossaryChanges);
+        if (isOutdated()) continue;
+        const files = new Map(this.glossaryFiles);
+        let changed = false;
+        for (const [uri, text] of changes) {
+          if (text === undefined) changed = files.delete(uri) || changed;
+          else if (!(this.glossaryTexts.get(uri) === text && this.glossaryFiles.has(uri))) {
+            files.set(uri, this.loadedGlossaryFiles.get(uri)!.file);
+            changed = true;
+          }
+        }
+        let glossary: Glossary | undefined;
+        let compiled: CompiledGlossary | undefined;
+        if (changed) {
+          const merged = yield* unlessOutdated(mergeGlossarySteps(sortedFiles(files), this.glossary), isOutdated);
+          if (merged === OUTDATED) continue;
+          glossary = merged;
+          if (!sameRecognition(glossary, this.compiled.glossary)) {
+            const result = yield* unlessOutdated(compileGlossarySteps(glossary), isOutdated);
+            if (result === OUTDATED) continue;
+            compiled = result;
+          }
+          if (isOutdated()) continue;
+        }
+        // Everything is ready and nothing changed meanwhile: the new glossary goes in use at once.
+        for (const [uri, text] of changes) {
+          if (text === undefined) {
+            this.glossaryTexts.delete(uri);
+            this.glossaryFiles.delete(uri);
+          } else {
+            this.glossaryTexts.set(uri, text);
+            this.glossaryFiles.set(uri, files.get(uri)!);
+          }
+          this.loadedGlossaryFiles.delete(uri);
+        }
+        this.pendingGlossaryChanges.clear();
+        if (glossary) recognitionChanged = this.useGlossary(glossary, compiled).recognitionChanged || recognitionChanged;
+      }
+      this.glossaryBuildRunning = false;
+      for (const waiter of this.glossaryWaiters.splice(0)) waiter.resolve({ recognitionChanged });
+    } finally {
+      this.glossaryBuildRunning = false;
+    }
+  }
 }
 
-/**
- * Everything about the glossary that recognition reads. Edits that leave it unchanged (a summary, a
- * source, a comment, lines moving) keep every analysis valid, so no document is scanned again.
- */
-function recognitionKey(glossary: Glossary): string {
-  const parts: string[] = [];
-  for (const e of glossary.entries) {
-    parts.push(JSON.stringify([e.id, e.kind, e.name, e.aliases, e.native, e.short, e.roles, e.number, e.case, e.status, e.use]));
-  }
-  return parts.join('\n');
+/** Files in URI order, so that which copy of a duplicated id wins does not depend on loading order. */
+function sortedFiles(files: ReadonlyMap<string, GlossaryFile>): GlossaryFile[] {
+  return [...files.keys()].sort().map((uri) => files.get(uri)!);
+}
+
+function sameChanges(a: ReadonlyMap<string, string | undefined>, b: ReadonlyMap<string, string | undefined>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [uri, text] of a) if (b.get(uri) !== text || !b.has(uri)) return false;
+  return true;
 }
 
 /** A document number explained from the known code tables (type, issuer, year). */

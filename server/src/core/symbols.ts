@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, type EntryKind, type GlossaryEntry } from './glossary/model';
+import { ENTRY_KINDS, type EntryKind, type Glossary, type GlossaryEntry } from './glossary/model';
 import { fold } from './recognition/fold';
 import type { Mention } from './recognition/mention';
 import type { InlayHint, SemanticToken, SymbolNode, WorkspaceSymbol } from './results';
@@ -69,9 +69,12 @@ function span(a: Range, b: Range): Range {
  */
 export function getWorkspaceSymbols(service: PolicyService, query: string, limit = 500): WorkspaceSymbol[] {
   const q = fold(query).replace(/\s+/g, '');
+  const glossary = service.getGlossary();
+  const forms = q ? searchFormsOf(glossary) : undefined;
   const scored: { entry: GlossaryEntry; score: number }[] = [];
-  for (const entry of service.getGlossary().entries) {
-    const score = q ? matchScore(q, entry) : 3;
+  for (let i = 0; i < glossary.entries.length; i++) {
+    const entry = glossary.entries[i];
+    const score = forms ? matchScore(q, forms[i]) : 3;
     if (score > 0) scored.push({ entry, score });
   }
   scored.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name));
@@ -84,11 +87,26 @@ export function getWorkspaceSymbols(service: PolicyService, query: string, limit
   }));
 }
 
-function matchScore(q: string, entry: GlossaryEntry): number {
+/** Per glossary, each entry's searchable forms folded once: queries then only compare strings. */
+const searchForms = new WeakMap<Glossary, string[][]>();
+
+function searchFormsOf(glossary: Glossary): string[][] {
+  let forms = searchForms.get(glossary);
+  if (forms) return forms;
+  forms = glossary.entries.map((entry) => {
+    const folded: string[] = [];
+    for (const form of [entry.name, entry.id, ...entry.aliases, entry.native ?? '', entry.number ?? '']) {
+      if (form) folded.push(fold(form).replace(/\s+/g, ''));
+    }
+    return folded;
+  });
+  searchForms.set(glossary, forms);
+  return forms;
+}
+
+function matchScore(q: string, forms: readonly string[]): number {
   let best = 0;
-  for (const form of [entry.name, entry.id, ...entry.aliases, entry.native ?? '', entry.number ?? '']) {
-    if (!form) continue;
-    const f = fold(form).replace(/\s+/g, '');
+  for (const f of forms) {
     if (f.startsWith(q)) return 3;
     if (f.includes(q)) best = Math.max(best, 2);
     else if (best < 1 && isSubsequence(q, f)) best = 1;

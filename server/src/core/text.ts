@@ -4,7 +4,15 @@ import type { Position, Range } from './types';
 export class LineMap {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  /** `lineStarts`: the offsets lines start at, when the caller has them already (0 first, ascending). */
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

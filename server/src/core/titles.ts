@@ -1,5 +1,6 @@
 import type { Role } from './glossary/model';
 import { fold } from './recognition/fold';
+import { ownCopy } from './recognition/tokens';
 
 // Written titles vary in word order and filler (`Deputy Foreign Minister` is the role `Deputy Minister of
 // Foreign Affairs`), so titles are compared as sets of significant words. Words that change rank
@@ -25,21 +26,29 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bdai su\b/g, 'daisu'],
 ];
 
+/** The significant words of a title: those that set its rank, and the others. */
+export interface TitleWords {
+  readonly rank: ReadonlySet<string>;
+  readonly words: ReadonlySet<string>;
+}
+
 /** Titles repeat across a document and a workspace: their word sets are kept (up to a bound). */
-const wordCache = new Map<string, { rank: Set<string>; words: Set<string> }>();
+const wordCache = new Map<string, TitleWords>();
 const WORD_CACHE_LIMIT = 5000;
 
-function significantWords(title: string): { rank: Set<string>; words: Set<string> } {
+/** The significant words of a title (cached). */
+export function significantWords(title: string): TitleWords {
   let cached = wordCache.get(title);
   if (!cached) {
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     cached = computeSignificantWords(title);
-    wordCache.set(title, cached);
+    // A copy as the key: the title may be a slice that would keep its whole document alive.
+    wordCache.set(ownCopy(title), cached);
   }
   return cached;
 }
 
-function computeSignificantWords(title: string): { rank: Set<string>; words: Set<string> } {
+function computeSignificantWords(title: string): TitleWords {
   let text = fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ');
   for (const [pattern, replacement] of SYNONYMS) text = text.replace(pattern, replacement);
   const rank = new Set<string>();
@@ -51,13 +60,19 @@ function computeSignificantWords(title: string): { rank: Set<string>; words: Set
   return { rank, words };
 }
 
-const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
-const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && isSubset(a, b);
+function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && isSubset(a, b);
 
 /** True when a written title plausibly names the given role title (in any word order, shortened or qualified). */
 export function titleNamesRole(written: string, roleTitle: string): boolean {
-  const w = significantWords(written);
-  const r = significantWords(roleTitle);
+  return titleWordsNameRole(significantWords(written), significantWords(roleTitle));
+}
+
+/** titleNamesRole on the significant words of both titles. */
+export function titleWordsNameRole(w: TitleWords, r: TitleWords): boolean {
   if (w.words.size === 0 || r.words.size === 0) return false;
   if (!sameSet(w.rank, r.rank)) return false;
   return isSubset(w.words, r.words) || isSubset(r.words, w.words);

@@ -22,10 +22,9 @@ export function registerCodeLens(connection: Connection, context: ServerContext)
     guard(context, 'codeLensResolve', { from: (lens: CodeLens) => lens }, (lens): CodeLens => {
       const data = lens.data as { uri?: unknown; entryId?: unknown } | undefined;
       if (typeof data?.entryId !== 'string' || typeof data.uri !== 'string') return lens;
-      const mentions = context.service.index.mentionsOf(data.entryId);
-      const documents = new Set(mentions.map((m) => m.uri)).size;
-      const title = `${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'}`;
-      const locations = mentions.map((m) => ({ uri: m.uri, range: m.mention.range }));
+      const locations = context.service.index.locationsOf(data.entryId);
+      const { mentions, documents } = context.service.index.countOf(data.entryId);
+      const title = `${mentions} mention${mentions === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'}`;
       return { ...lens, command: { title, command: SHOW_MENTIONS_COMMAND, arguments: [data.uri, lens.range.start, locations] } };
     }),
   );

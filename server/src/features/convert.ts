@@ -27,8 +27,10 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITIES[severity];
 }
 
-export function documentDiagnosticToLsp(d: DocumentDiagnostic, capabilities: ClientCapabilities): Diagnostic {
-  const out: Diagnostic = { range: d.range, severity: toLspSeverity(d.severity), code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
+/** `line`: the first line of the group the diagnostic's range is relative to (see getDiagnosticGroups). */
+export function documentDiagnosticToLsp(d: DocumentDiagnostic, capabilities: ClientCapabilities, line = 0): Diagnostic {
+  const range = line === 0 ? d.range : { start: { line: d.range.start.line + line, character: d.range.start.character }, end: { line: d.range.end.line + line, character: d.range.end.character } };
+  const out: Diagnostic = { range, severity: toLspSeverity(d.severity), code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
   if (d.tags?.length) out.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
   if (d.related?.length && capabilities.textDocument?.publishDiagnostics?.relatedInformation) {
     out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));

@@ -32,7 +32,7 @@ export function registerCustomRequests(connection: Connection, context: ServerCo
     guard(context, 'mentionsOfEntry', [], (params) => {
       context.flushPendingChanges();
       if (typeof params?.id !== 'string') return [];
-      return context.service.index.mentionsOf(params.id).map(({ uri, mention }) => ({ uri, range: mention.range }));
+      return context.service.index.locationsOf(params.id);
     }),
   );
 

@@ -1,4 +1,5 @@
-import type { Diagnostic } from 'vscode-languageserver';
+import type { ClientCapabilities, Diagnostic } from 'vscode-languageserver';
+import type { DocumentDiagnostic } from '../core/diagnostics';
 import type { ServerContext } from '../serverContext';
 import type { TextFile } from '../core/types';
 import { documentDiagnosticToLsp, glossaryProblemToLsp } from './convert';
@@ -7,14 +8,24 @@ import { documentDiagnosticToLsp, glossaryProblemToLsp } from './convert';
 export class DiagnosticsPublisher {
   /** What was last sent for each glossary file, so that unchanged problems are not sent again. */
   private readonly glossaryPublished = new Map<string, string>();
+  /** Protocol diagnostics made from a group of document diagnostics, kept while the group is unchanged. */
+  private readonly converted = new WeakMap<readonly DocumentDiagnostic[], { line: number; capabilities: ClientCapabilities; diagnostics: Diagnostic[] }>();
 
   constructor(private readonly context: ServerContext) {}
 
   publishDocument(file: TextFile): void {
     const capabilities = this.context.clientCapabilities();
-    const diagnostics = this.context.service
-      .getDiagnostics(file, this.context.settings().diagnostics.severity)
-      .map((d) => documentDiagnosticToLsp(d, capabilities));
+    const diagnostics: Diagnostic[] = [];
+    // After a keystroke most groups are as they were (or only moved by whole lines): their conversions are reused.
+    for (const group of this.context.service.getDiagnosticGroups(file, this.context.settings().diagnostics.severity)) {
+      let converted = this.converted.get(group.diagnostics);
+      if (!converted || converted.line !== group.line || converted.capabilities !== capabilities) {
+        const line = group.line;
+        converted = { line, capabilities, diagnostics: group.diagnostics.map((d) => documentDiagnosticToLsp(d, capabilities, line)) };
+        this.converted.set(group.diagnostics, converted);
+      }
+      for (const d of converted.diagnostics) diagnostics.push(d);
+    }
     void this.context.connection.sendDiagnostics({ uri: file.uri, version: file.version, diagnostics });
   }
 

@@ -17,6 +17,8 @@ import type { DiagnosticsPublisher } from './diagnostics';
 
 /** After a glossary edit, documents on disk are scanned again once edits pause this long. */
 const REINDEX_DELAY_MS = 150;
+/** Edits of open documents reach the workspace index once typing pauses this long. */
+const INDEX_UPDATE_DELAY_MS = 300;
 /** Glossary lenses show mention counts; after document edits they are refreshed once edits pause this long. */
 const LENS_REFRESH_DELAY_MS = 1000;
 
@@ -32,6 +34,7 @@ export class WorkspaceSync {
   private pendingPasses = 0;
   private reindexTimer: ReturnType<typeof setTimeout> | undefined;
   private lensTimer: ReturnType<typeof setTimeout> | undefined;
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private readonly pendingDocuments = new Set<string>();
   private readonly pendingGlossaries = new Set<string>();
@@ -65,18 +68,19 @@ export class WorkspaceSync {
   flush(): void {
     this.flushScheduled = false;
     if (this.pendingGlossaries.size > 0) {
-      const uris = [...this.pendingGlossaries];
-      this.pendingGlossaries.clear();
-      let recognitionChanged = false;
-      for (const uri of uris) {
+      const changes: { uri: string; text: string }[] = [];
+      for (const uri of this.pendingGlossaries) {
         const document = this.context.documents.get(uri);
-        if (!document) continue;
-        recognitionChanged = this.context.service.setGlossaryFile(uri, document.getText()).recognitionChanged || recognitionChanged;
+        if (document) changes.push({ uri, text: document.getText() });
       }
-      // Re-diagnosing every open document covers the pending ones too.
-      this.pendingDocuments.clear();
-      this.glossaryChanged({ recognitionChanged });
-      return;
+      this.pendingGlossaries.clear();
+      this.updateGlossary(changes);
+      // Re-diagnosing every open document once the glossary is in use covers the pending ones too,
+      // unless a large glossary is still being prepared: then they are served with the one in use.
+      if (!this.context.service.glossaryBuilding) {
+        this.pendingDocuments.clear();
+        return;
+      }
     }
     if (this.pendingDocuments.size === 0) return;
     const uris = [...this.pendingDocuments];
@@ -94,8 +98,7 @@ export class WorkspaceSync {
         if (this.context.documents.get(uri)) return;
         const text = await this.workspace.readFile(uri);
         if (this.context.documents.get(uri)) return;
-        const update = text === undefined ? this.context.service.deleteGlossaryFile(uri) : this.context.service.setGlossaryFile(uri, text);
-        this.glossaryChanged(update);
+        this.updateGlossary([{ uri, text }]);
       });
       return;
     }
@@ -126,12 +129,33 @@ export class WorkspaceSync {
       this.skipNoted.add(uri);
       this.context.log(`Not analysing ${uri}: ${skipped}.`);
     }
-    const before = this.context.service.index.documentCount;
-    if (this.context.isDocumentUri(uri)) this.context.service.indexDocument(file, { cache: true });
-    else if (this.context.service.index.has(uri)) this.context.service.removeDocument(uri);
+    const { service } = this.context;
+    let countChanged = false;
+    if (this.context.isDocumentUri(uri)) {
+      // A document new to the index goes in now (counts, status); edits are recorded when typing pauses.
+      if (service.isIndexed(uri)) {
+        service.indexDocumentLater(file);
+        this.scheduleIndexUpdate();
+      } else {
+        service.indexDocument(file, { cache: true });
+        countChanged = true;
+      }
+    } else if (service.isIndexed(uri)) {
+      service.removeDocument(uri);
+      countChanged = true;
+    }
     this.publisher.publishDocument(file);
-    if (this.context.service.index.documentCount !== before) this.sendStatus();
+    if (countChanged) this.sendStatus();
     this.scheduleLensRefresh();
+  }
+
+  /** Records edited open documents in the index once typing pauses (any request reading the index does it sooner). */
+  private scheduleIndexUpdate(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      this.context.service.flushPendingIndex();
+    }, INDEX_UPDATE_DELAY_MS);
   }
 
   /** Mention counts in glossary lenses change as documents are edited: refresh them once typing pauses. */
@@ -159,6 +183,17 @@ export class WorkspaceSync {
   }
 
   // --- glossary ----------------------------------------------------------------------------------
+
+  /**
+   * Glossary files changed (undefined: gone). Large glossaries are prepared in slices while requests
+   * are answered with the glossary in use; the views follow once the new one is in use.
+   */
+  private updateGlossary(changes: { uri: string; text: string | undefined }[]): void {
+    this.context.service.updateGlossaryFiles(changes).then(
+      (update) => this.glossaryChanged(update),
+      (error: unknown) => this.context.logError('loading the glossary failed', error),
+    );
+  }
 
   private glossaryChanged(update: GlossaryUpdate): void {
     this.publisher.publishGlossaryProblems();
@@ -231,21 +266,15 @@ export class WorkspaceSync {
     // The last event for each URI wins (a quick delete-and-create is a change).
     const latest = new Map<string, number>();
     for (const e of events) latest.set(e.uri, e.type);
-    let glossaryTouched = false;
-    let recognitionChanged = false;
-    const track = (update: GlossaryUpdate) => {
-      glossaryTouched = true;
-      recognitionChanged = update.recognitionChanged || recognitionChanged;
-    };
+    // Glossary files change together, once the files are read (see updateGlossary).
+    const glossaryChanges = new Map<string, string | undefined>();
     const createdUnknown: string[] = [];
     const read = async (uri: string) => {
       if (documents.get(uri)) return;
       if (this.context.isGlossaryUri(uri)) {
         const text = await this.workspace.readFile(uri);
         if (documents.get(uri)) return;
-        if (text === undefined) {
-          if (service.hasGlossaryFile(uri)) track(service.deleteGlossaryFile(uri));
-        } else track(service.setGlossaryFile(uri, text));
+        glossaryChanges.set(uri, text);
       } else if (this.context.isDocumentUri(uri)) {
         const text = await this.workspace.readFile(uri);
         if (documents.get(uri)) return;
@@ -260,7 +289,7 @@ export class WorkspaceSync {
       if (type === FileChangeType.Deleted) {
         // A deleted folder arrives as one event: everything below it goes too.
         for (const g of service.glossaryFileUris()) {
-          if (isSameOrBelow(g, uri) && !documents.get(g)) track(service.deleteGlossaryFile(g));
+          if (isSameOrBelow(g, uri) && !documents.get(g)) glossaryChanges.set(g, undefined);
         }
         service.removeDocumentsWhere((u) => isSameOrBelow(u, uri) && !documents.get(u));
       } else if (this.context.isGlossaryUri(uri) || this.context.isDocumentUri(uri)) {
@@ -277,7 +306,7 @@ export class WorkspaceSync {
         }
       }
     }
-    if (glossaryTouched) this.glossaryChanged({ recognitionChanged });
+    if (glossaryChanges.size > 0) this.updateGlossary([...glossaryChanges].map(([uri, text]) => ({ uri, text })));
     else {
       this.refreshClientViews();
       this.sendStatus();
@@ -335,6 +364,7 @@ export class WorkspaceSync {
       isDocument: (uri) => this.context.isDocumentUri(uri),
       isOpen: (uri) => this.context.documents.get(uri) !== undefined,
       onSkip: (uri, reason) => this.context.log(`Skipped ${uri}: ${reason}.`),
+      onWorkerFailure: (reason) => this.context.log(`Indexing on worker threads stopped (${reason}); the rest is indexed on the main thread.`),
     };
   }
 

@@ -2,12 +2,21 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Workspace } from '../core/workspace';
+import { WorkerIndexer, type WorkerIndexerOptions } from './indexWorkerPool';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** A workspace on disk: the given root folders, walked without following symbolic links. */
 export class NodeWorkspace implements Workspace {
-  constructor(private readonly roots: string[]) {}
+  /** Large workspaces are indexed on worker threads that read the files themselves. */
+  readonly parallelIndexer: WorkerIndexer;
+
+  constructor(
+    private readonly roots: string[],
+    indexing: WorkerIndexerOptions = {},
+  ) {
+    this.parallelIndexer = new WorkerIndexer(indexing);
+  }
 
   async listFiles(): Promise<string[]> {
     const out: string[] = [];

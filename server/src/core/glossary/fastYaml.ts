@@ -6,6 +6,7 @@
 // undefined and the caller falls back to the `yaml` package, so it never has to report errors itself.
 // Tests check that both readers give the same tree.
 import { resolvePlainScalar } from './scalars';
+import { runToEnd, type Steps } from './steps';
 import type { YamlIssue, YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './syntax';
 
 /** Thrown inside the reader to decline; caught at the top. */
@@ -21,6 +22,9 @@ const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', '
 const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'native', 'short', 'roles', 'number', 'issuer', 'date', 'summary', 'source', 'related', 'status', 'use', 'case', 'title', 'entries', 'from', 'to'];
 const KEYS_BY_LENGTH: string[][] = [];
 for (const key of KNOWN_KEYS) (KEYS_BY_LENGTH[key.length] ??= []).push(key);
+
+/** Items of a streamed list read between two pauses of readFastYamlSteps. */
+const ITEMS_PER_STEP = 64;
 
 const SPACE = 32;
 const HASH = 35;
@@ -61,10 +65,18 @@ export interface FastResult {
  * a large glossary to the slow reader.
  */
 export function readFastYaml(text: string, maxDepth: number, stream?: ItemStream, readSlice?: SliceReader): FastResult | undefined {
+  return runToEnd(readFastYamlSteps(text, maxDepth, stream, readSlice));
+}
+
+/** readFastYaml in steps: it pauses every few streamed items, so that a caller can interleave other work. */
+export function* readFastYamlSteps(text: string, maxDepth: number, stream?: ItemStream, readSlice?: SliceReader): Steps<FastResult | undefined> {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
+  // Both passes over the whole text take a while on a large glossary: a pause after each.
+  yield;
   const reader = new FastReader(text, maxDepth, stream, readSlice);
+  yield;
   try {
-    return { root: reader.document(), issues: reader.issues, readable: true };
+    return { root: yield* reader.documentSteps(), issues: reader.issues, readable: true };
   } catch (error) {
     if (error === DECLINE) return undefined;
     if (error instanceof UnreadableItem) return { root: null, issues: error.errors, readable: false };
@@ -118,13 +130,16 @@ class FastReader {
     this.lineCount = count;
   }
 
-  document(): YamlNode | null {
+  /** The document's root. Only the items of a streamed list pause in between: everything else is read in one go. */
+  *documentSteps(): Steps<YamlNode | null> {
     this.line = this.nextContent(0);
     if (this.line < this.lineCount && this.isDocumentStart(this.line)) this.line = this.nextContent(this.line + 1);
     if (this.line >= this.lineCount) return null;
     const l = this.line;
     if (this.indent[l] !== 0) decline();
-    const node = this.blockNode(l, 0, 1);
+    let node: YamlNode;
+    if (this.stream && 1 <= this.maxDepth && this.keyEnd(this.lineStart[l], this.lineEnd[l]) >= 0) node = yield* this.rootMapSteps(this.lineStart[l]);
+    else node = this.blockNode(l, 0, 1);
     if (this.line !== this.lineCount) decline();
     return node;
   }
@@ -148,11 +163,11 @@ class FastReader {
   }
 
   /** A block collection starting on content line `l` at column `col`. */
-  private blockNode(l: number, col: number, depth: number, onItem?: (item: YamlNode) => void): YamlNode {
+  private blockNode(l: number, col: number, depth: number): YamlNode {
     if (depth > this.maxDepth) decline();
     const offset = this.lineStart[l] + col;
     const c = this.text.charCodeAt(offset);
-    if (c === DASH && this.isIndicatorEnd(offset + 1, this.lineEnd[l])) return this.blockSeq(offset, col, depth, onItem);
+    if (c === DASH && this.isIndicatorEnd(offset + 1, this.lineEnd[l])) return this.blockSeq(offset, col, depth);
     if (this.keyEnd(offset, this.lineEnd[l]) >= 0) return this.blockMap(offset, col, depth);
     return decline();
   }
@@ -179,7 +194,11 @@ class FastReader {
     return q;
   }
 
-  private blockMap(first: number, col: number, depth: number): YamlMap {
+  /**
+   * The root mapping (at column 0) when a list is streamed: blockMap, except that the value of the
+   * streamed key is read by the pausing variants.
+   */
+  private *rootMapSteps(first: number): Steps<YamlMap> {
     const pairs: YamlPair[] = [];
     let keyStart = first;
     let end = first;
@@ -192,14 +211,69 @@ class FastReader {
         const colon = this.keyEnd(keyStart, lineEnd);
         if (colon < 0) decline();
         const key: YamlScalar = { kind: 'scalar', value: this.keyText(keyStart, colon), style: 'plain', start: keyStart, end: colon };
-        if (depth === 1 && this.stream && this.stream.key === key.value) {
+        if (this.stream && this.stream.key === key.value) {
           onItem = this.stream.onItem;
           this.stream = undefined;
+          pair = { key, value: yield* this.streamedValueSteps(l, colon + 1, onItem) };
+        } else {
+          pair = { key, value: this.valueAfter(l, colon + 1, 0, 1, true) };
         }
-        pair = { key, value: this.valueAfter(l, colon + 1, col, depth, true, onItem) };
       } catch (error) {
         // A top-level key outside the subset is read alone, unless some of its items were already streamed.
-        if (error !== DECLINE || depth !== 1 || onItem || !this.readSlice) throw error;
+        if (error !== DECLINE || onItem || !this.readSlice) throw error;
+        pair = this.pairByGeneralReader(l);
+      }
+      pairs.push(pair);
+      end = Math.max(pair.key.end, pair.value.end);
+      const n = this.line;
+      if (n >= this.lineCount || this.indent[n] < 0) break;
+      if (this.indent[n] > 0) decline();
+      keyStart = this.lineStart[n];
+    }
+    return { kind: 'map', flow: false, pairs, start: first, end };
+  }
+
+  /** valueAfter for the streamed key of the root mapping: a block list's items go to `onItem`, in steps. */
+  private *streamedValueSteps(l: number, p: number, onItem: (item: YamlNode) => void): Steps<YamlNode> {
+    const lineEnd = this.lineEnd[l];
+    const q = this.skipSpaces(p, lineEnd);
+    if (q < lineEnd && this.text.charCodeAt(q) !== HASH) return this.inlineValue(l, q, 0, 1);
+    const n = this.nextContent(l + 1);
+    this.line = n;
+    if (n < this.lineCount) {
+      const indent = this.indent[n];
+      const offset = this.lineStart[n] + indent;
+      const isSeq = this.text.charCodeAt(offset) === DASH && this.isIndicatorEnd(offset + 1, this.lineEnd[n]);
+      if (indent > 0) {
+        if (!isSeq) return this.blockNode(n, indent, 2);
+        if (2 > this.maxDepth) decline();
+        return yield* this.blockSeqSteps(offset, indent, 2, onItem);
+      }
+      // A sequence may stand at its key's own column: `entries:` then `- id: ...` below it.
+      if (isSeq) {
+        if (2 > this.maxDepth) decline();
+        return yield* this.blockSeqSteps(offset, 0, 2, onItem);
+      }
+    }
+    return { kind: 'scalar', value: null, style: 'plain', start: q, end: q };
+  }
+
+  private blockMap(first: number, col: number, depth: number): YamlMap {
+    const pairs: YamlPair[] = [];
+    let keyStart = first;
+    let end = first;
+    for (;;) {
+      const l = this.line;
+      const lineEnd = this.lineEnd[l];
+      let pair: YamlPair;
+      try {
+        const colon = this.keyEnd(keyStart, lineEnd);
+        if (colon < 0) decline();
+        const key: YamlScalar = { kind: 'scalar', value: this.keyText(keyStart, colon), style: 'plain', start: keyStart, end: colon };
+        pair = { key, value: this.valueAfter(l, colon + 1, col, depth, true) };
+      } catch (error) {
+        // A top-level key outside the subset is read alone.
+        if (error !== DECLINE || depth !== 1 || !this.readSlice) throw error;
         pair = this.pairByGeneralReader(l);
       }
       pairs.push(pair);
@@ -218,36 +292,58 @@ class FastReader {
     return this.text.slice(start, end);
   }
 
-  private blockSeq(first: number, col: number, depth: number, onItem?: (item: YamlNode) => void): YamlSeq {
+  private blockSeq(first: number, col: number, depth: number): YamlSeq {
     const items: YamlNode[] = [];
     let dash = first;
     let end = first;
     for (;;) {
-      const l = this.line;
-      let item: YamlNode;
-      if (depth === 2 && this.readSlice) {
-        // An item of a top-level list (an entry): outside the subset, it alone goes to the general reader.
-        try {
-          item = this.seqItem(l, dash, col, depth);
-        } catch (error) {
-          if (error !== DECLINE) throw error;
-          item = this.itemByGeneralReader(l, col, depth);
-        }
-      } else {
-        item = this.seqItem(l, dash, col, depth);
-      }
-      if (onItem) onItem(item);
-      else items.push(item);
+      const item = this.seqItemAt(dash, col, depth);
+      items.push(item);
       end = Math.max(end, item.end);
-      const n = this.line;
-      if (n >= this.lineCount || this.indent[n] < col) break;
-      if (this.indent[n] > col) decline();
-      dash = this.lineStart[n] + col;
-      if (!(this.text.charCodeAt(dash) === DASH && this.isIndicatorEnd(dash + 1, this.lineEnd[n]))) break;
+      const next = this.nextDash(col);
+      if (next < 0) break;
+      dash = next;
     }
-    const seq: YamlSeq = { kind: 'seq', flow: false, items, start: first, end };
-    if (onItem) seq.streamed = true;
-    return seq;
+    return { kind: 'seq', flow: false, items, start: first, end };
+  }
+
+  /** blockSeq handing each item to `onItem` instead of keeping it, pausing every few items. */
+  private *blockSeqSteps(first: number, col: number, depth: number, onItem: (item: YamlNode) => void): Steps<YamlSeq> {
+    let dash = first;
+    let end = first;
+    for (let count = 1; ; count++) {
+      const item = this.seqItemAt(dash, col, depth);
+      onItem(item);
+      end = Math.max(end, item.end);
+      const next = this.nextDash(col);
+      if (next < 0) break;
+      dash = next;
+      if (count % ITEMS_PER_STEP === 0) yield;
+    }
+    return { kind: 'seq', flow: false, items: [], streamed: true, start: first, end };
+  }
+
+  /** The item whose `-` is at `dash` on the current line. */
+  private seqItemAt(dash: number, col: number, depth: number): YamlNode {
+    const l = this.line;
+    // An item of a top-level list (an entry): outside the subset, it alone goes to the general reader.
+    if (depth !== 2 || !this.readSlice) return this.seqItem(l, dash, col, depth);
+    try {
+      return this.seqItem(l, dash, col, depth);
+    } catch (error) {
+      if (error !== DECLINE) throw error;
+      return this.itemByGeneralReader(l, col, depth);
+    }
+  }
+
+  /** After an item of a list at column `col`: the offset of the next item's `-`, or -1 when the list ends. */
+  private nextDash(col: number): number {
+    const n = this.line;
+    if (n >= this.lineCount || this.indent[n] < col) return -1;
+    if (this.indent[n] > col) decline();
+    const dash = this.lineStart[n] + col;
+    if (!(this.text.charCodeAt(dash) === DASH && this.isIndicatorEnd(dash + 1, this.lineEnd[n]))) return -1;
+    return dash;
   }
 
   private seqItem(l: number, dash: number, col: number, depth: number): YamlNode {
@@ -301,7 +397,7 @@ class FastReader {
    * The value after an indicator (`key:` or `-`) ending at `p` on line `l`, in a collection at column
    * `col`: inline on the same line, or a block collection on the following lines, or empty.
    */
-  private valueAfter(l: number, p: number, col: number, depth: number, isMapValue: boolean, onItem?: (item: YamlNode) => void): YamlNode {
+  private valueAfter(l: number, p: number, col: number, depth: number, isMapValue: boolean): YamlNode {
     const lineEnd = this.lineEnd[l];
     const q = this.skipSpaces(p, lineEnd);
     if (q < lineEnd && this.text.charCodeAt(q) !== HASH) return this.inlineValue(l, q, col, depth);
@@ -309,13 +405,13 @@ class FastReader {
     this.line = n;
     if (n < this.lineCount) {
       const indent = this.indent[n];
-      if (indent > col) return this.blockNode(n, indent, depth + 1, onItem);
+      if (indent > col) return this.blockNode(n, indent, depth + 1);
       // A sequence may stand at its key's own column: `entries:` then `- id: ...` below it.
       if (isMapValue && indent === col) {
         const offset = this.lineStart[n] + col;
         if (this.text.charCodeAt(offset) === DASH && this.isIndicatorEnd(offset + 1, this.lineEnd[n])) {
           if (depth + 1 > this.maxDepth) decline();
-          return this.blockSeq(offset, col, depth + 1, onItem);
+          return this.blockSeq(offset, col, depth + 1);
         }
       }
     }

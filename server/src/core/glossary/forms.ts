@@ -7,9 +7,11 @@ const ASCII_ALNUM = /[A-Za-z0-9]/;
 /**
  * Folded ASCII letter (char code) of each code unit below FOLD_TABLE_SIZE whose fold is a single ASCII
  * letter or digit (Latin-1, Latin Extended and the Vietnamese letters of Latin Extended Additional);
- * DROP for combining marks; OTHER for anything else, which takes the general path.
+ * DROP for combining marks; SEPARATOR for ASCII and general punctuation (dashes, curly quotes) that
+ * separates words; OTHER for anything else, which takes the general path.
  */
-const FOLD_TABLE_SIZE = 0x1f00;
+const FOLD_TABLE_SIZE = 0x2070;
+const GENERAL_PUNCTUATION = 0x2000;
 const DROP = 0;
 const OTHER = -1;
 const SEPARATOR = -2;
@@ -32,6 +34,13 @@ function buildFoldTable(): Int16Array {
       if (folded.length === 1 && /[a-z0-9]/.test(folded)) table[c] = folded.charCodeAt(0);
     }
   }
+  // Taken from the general definition itself: a character between two words either separates them or
+  // is dropped; any other outcome keeps the general path.
+  for (let c = GENERAL_PUNCTUATION; c < FOLD_TABLE_SIZE; c++) {
+    const key = generalFormKey(`a${String.fromCharCode(c)}b`);
+    if (key === 'a b') table[c] = SEPARATOR;
+    else if (key === 'ab') table[c] = DROP;
+  }
   return table;
 }
 
@@ -53,16 +62,31 @@ export function formKey(form: string): string {
   return key;
 }
 
-/** Writes the key of `form` into `buffer` through the table; -1 when a character needs the general path. */
-function foldIntoBuffer(form: string): number {
+/** Whether formKey(a) === formKey(b), without building the keys for Latin text. */
+export function formKeysEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (buffer.length < a.length * 2) buffer = new Uint16Array(a.length * 2);
+  if (otherBuffer.length < b.length * 2) otherBuffer = new Uint16Array(b.length * 2);
+  const lengthA = foldIntoBuffer(a);
+  const lengthB = foldIntoBuffer(b, otherBuffer);
+  if (lengthA < 0 || lengthB < 0) return formKey(a) === formKey(b);
+  if (lengthA !== lengthB) return false;
+  for (let i = 0; i < lengthA; i++) if (buffer[i] !== otherBuffer[i]) return false;
+  return true;
+}
+
+let otherBuffer = new Uint16Array(256);
+
+/** Writes the key of `form` into `out` through the table; -1 when a character needs the general path. */
+function foldIntoBuffer(form: string, out: Uint16Array = buffer): number {
   let length = 0;
   let pendingSeparator = false;
   for (let i = 0; i < form.length; i++) {
     const c = form.charCodeAt(i);
     const f = c < FOLD_TABLE_SIZE ? FOLD_TABLE[c] : OTHER;
     if (f > 0) {
-      if (pendingSeparator && length > 0) buffer[length++] = 32;
-      buffer[length++] = f;
+      if (pendingSeparator && length > 0) out[length++] = 32;
+      out[length++] = f;
       pendingSeparator = false;
     } else if (f === SEPARATOR) {
       pendingSeparator = true;

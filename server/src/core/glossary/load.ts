@@ -14,14 +14,27 @@ import {
   type TermStatus,
 } from './model';
 import { closestMatch } from './suggest';
-import { readYaml, toPlainValue, type ReadYamlOptions, type YamlMap, type YamlNode, type YamlPair, type YamlScalar } from './syntax';
+import { runToEnd, type Steps } from './steps';
+import { readYamlSteps, toPlainValue, type ReadYamlOptions, type YamlMap, type YamlNode, type YamlPair, type YamlScalar } from './syntax';
 
-export { mergeGlossary } from './merge';
+export { mergeGlossary, mergeGlossarySteps } from './merge';
 
 /** Files larger than this (UTF-8 bytes) are not parsed. */
 export const MAX_GLOSSARY_BYTES = 20 * 1024 * 1024;
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** ID_PATTERN.test(id), without a regular expression (the loader checks every id and reference). */
+export function isValidId(id: string): boolean {
+  if (id.length === 0) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (i > 0 && (c === 46 || c === 95 || c === 45)) continue;
+    return false;
+  }
+  return true;
+}
 export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated'];
 export const CASE_RULES: readonly CaseRule[] = ['auto', 'sensitive', 'insensitive'];
 
@@ -55,8 +68,16 @@ export interface LoadOptions extends Pick<ReadYamlOptions, 'maxDepth' | 'reader'
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** Entries read between two pauses of loadGlossaryFileSteps when they come from the `yaml` package's tree. */
+const ENTRIES_PER_STEP = 64;
+
 /** Parses one glossary file. Never throws: every problem becomes a GlossaryProblem. */
 export function loadGlossaryFile(uri: string, text: string, options: LoadOptions = {}): GlossaryFile {
+  return runToEnd(loadGlossaryFileSteps(uri, text, options));
+}
+
+/** loadGlossaryFile in steps: it pauses every few entries (see steps.ts); the result is the same. */
+export function* loadGlossaryFileSteps(uri: string, text: string, options: LoadOptions = {}): Steps<GlossaryFile> {
   const maxBytes = options.maxBytes ?? MAX_GLOSSARY_BYTES;
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
     const problem: GlossaryProblem = {
@@ -79,7 +100,9 @@ export function loadGlossaryFile(uri: string, text: string, options: LoadOptions
     return { uri, entries: [], problems: [problem], parsed: false };
   }
   try {
-    return new GlossaryLoader(uri, text, options).load();
+    const loader = new GlossaryLoader(uri, text, options);
+    yield;
+    return yield* loader.loadSteps();
   } catch (error) {
     // Defensive: the loader is written not to throw, but a glossary must never take the server down.
     const problem: GlossaryProblem = {
@@ -139,7 +162,7 @@ class GlossaryLoader {
     this.positions = new PositionIndex(text);
   }
 
-  load(): GlossaryFile {
+  *loadSteps(): Steps<GlossaryFile> {
     const { uri, text } = this;
     const replacement = text.indexOf('\ufffd');
     if (replacement >= 0) {
@@ -154,7 +177,7 @@ class GlossaryLoader {
     const checkpoint = this.problems.length;
     let entries: GlossaryEntry[] = [];
     const stream = { key: 'entries', onItem: (item: YamlNode) => this.readEntryItem(item, entries) };
-    const tree = readYaml(text, { maxDepth: this.options.maxDepth, reader: this.options.reader, stream });
+    const tree = yield* readYamlSteps(text, { maxDepth: this.options.maxDepth, reader: this.options.reader, stream });
     if (tree.reader !== 'fast' || !tree.readable) {
       this.problems.length = checkpoint;
       entries = [];
@@ -180,7 +203,10 @@ class GlossaryLoader {
       if (list.kind !== 'seq') {
         this.reportNode('invalid-type', 'error', entriesPair, `\`entries\` must be a list of entries, not ${describe(list)}.`);
       } else if (!list.streamed) {
-        for (const item of list.items) this.readEntryItem(item, entries);
+        for (let i = 0; i < list.items.length; i++) {
+          this.readEntryItem(list.items[i], entries);
+          if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+        }
       }
     }
     this.problems.sort(byPosition);
@@ -303,7 +329,7 @@ class GlossaryLoader {
       if (id.length === 0) {
         this.reportNode('invalid-id', 'error', idPair, 'The id is empty; this entry is skipped.');
         usable = false;
-      } else if (!ID_PATTERN.test(id)) {
+      } else if (!isValidId(id)) {
         this.reportNode('invalid-id', 'error', idPair,
           `Invalid id \`${id}\`: use lower-case letters, digits, \`.\`, \`_\` and \`-\`, starting with a letter or digit (e.g. \`${suggestId(id)}\`).`);
       }
@@ -370,7 +396,7 @@ class GlossaryLoader {
     const usePair = fields.get('use');
     let use: string | undefined;
     if (usePair) {
-      if (usePair.value.kind === 'scalar' && typeof usePair.value.value === 'string' && !ID_PATTERN.test(usePair.value.value)) {
+      if (usePair.value.kind === 'scalar' && typeof usePair.value.value === 'string' && !isValidId(usePair.value.value)) {
         this.reportNode('invalid-id', 'error', usePair, `\`${usePair.value.value}\` is not a valid id, so it can name no entry.`);
       } else if (usePair.value.kind === 'scalar' && typeof usePair.value.value === 'string') {
         use = usePair.value.value;
@@ -470,7 +496,7 @@ class GlossaryLoader {
         this.reportItem('invalid-type', item, `Each item of \`${name}\` must be an entry id, not ${describe(item)}.`);
         continue;
       }
-      if (!ID_PATTERN.test(item.value)) {
+      if (!isValidId(item.value)) {
         this.report('invalid-id', 'error', item.start, item.end, `\`${item.value}\` is not a valid id, so it can name no entry.`);
         continue;
       }

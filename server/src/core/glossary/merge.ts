@@ -1,13 +1,19 @@
 import type { Range } from '../types';
-import { formKey, formKeyHash } from './forms';
+import { formKey, formKeyHash, formKeysEqual } from './forms';
 import type { Glossary, GlossaryEntry, GlossaryFile, GlossaryProblem } from './model';
 import { formRange, relatedRange, useRange } from './ranges';
+import { runToEnd, type Steps } from './steps';
 import { closestMatch } from './suggest';
 
 /** At most this many other places are listed in a problem's related information. */
 const MAX_RELATED = 20;
-/** Suggesting a close id compares against every id: only done for glossaries up to this size. */
+/** Suggesting a close id compares against every id: only done for glossaries up to this size... */
 const MAX_IDS_FOR_SUGGESTIONS = 5000;
+/** ...and for this many references to no entry per merge (thousands of them would take seconds). */
+const MAX_SUGGESTIONS = 20;
+
+/** Entries (or forms) handled between two pauses of mergeGlossarySteps. */
+const ITEMS_PER_STEP = 1024;
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -16,30 +22,17 @@ const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  * array) so that re-merging after an edit of another file does not fold every form again.
  */
 interface FileIndex {
-  /** The first entry of each id in this file. */
-  byId: Map<string, GlossaryEntry>;
-  /** Ids defined more than once in this file, with every copy. */
-  copies: Map<string, GlossaryEntry[]>;
   forms: FormIndex;
 }
 
 const fileIndexCache = new WeakMap<GlossaryEntry[], FileIndex>();
 
-function indexFile(entries: GlossaryEntry[]): FileIndex {
+function* indexFileSteps(entries: GlossaryEntry[]): Steps<FileIndex> {
   const cached = fileIndexCache.get(entries);
   if (cached) return cached;
-  const byId = new Map<string, GlossaryEntry>();
-  const copies = new Map<string, GlossaryEntry[]>();
-  for (const entry of entries) {
-    const first = byId.get(entry.id);
-    if (first === undefined) byId.set(entry.id, entry);
-    else {
-      const list = copies.get(entry.id);
-      if (list) list.push(entry);
-      else copies.set(entry.id, [first, entry]);
-    }
-  }
-  const index: FileIndex = { byId, copies, forms: new FormIndex(entries) };
+  const forms = new FormIndex(entries);
+  yield* forms.fillSteps();
+  const index: FileIndex = { forms };
   fileIndexCache.set(entries, index);
   return index;
 }
@@ -62,6 +55,7 @@ class FormIndex {
   /** First ordinals of each distinct key. */
   readonly firsts: number[] = [];
 
+  /** Empty until fillSteps has run. */
   constructor(private readonly entries: GlossaryEntry[]) {
     let total = 0;
     for (const entry of entries) total += 1 + entry.aliases.length + (entry.native === undefined ? 0 : 1);
@@ -72,8 +66,13 @@ class FormIndex {
     while (size < total * 2) size *= 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+  }
+
+  *fillSteps(): Steps<void> {
+    const entries = this.entries;
     let ordinal = 0;
     for (let e = 0; e < entries.length; e++) {
+      if (e % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
       const entry = entries[e];
       const slots = 1 + entry.aliases.length + (entry.native === undefined ? 0 : 1);
       for (let slot = 0; slot < slots; slot++) {
@@ -110,13 +109,10 @@ class FormIndex {
 
   /** The first ordinal whose key equals formKey(form), or -1. */
   find(hash: number, form: string): number {
-    let key: string | undefined;
     for (let b = hash & this.mask; ; b = (b + 1) & this.mask) {
       const ordinal = this.table[b];
       if (ordinal < 0) return -1;
-      if (this.hash[ordinal] !== hash) continue;
-      key ??= formKey(form);
-      if (formKey(this.formOf(ordinal)) === key) return ordinal;
+      if (this.hash[ordinal] === hash && formKeysEqual(form, this.formOf(ordinal))) return ordinal;
     }
   }
 
@@ -148,6 +144,11 @@ interface FormPlace {
  * `stale-entries` note. Linear in the number of entries; per-file work is cached across merges.
  */
 export function mergeGlossary(files: GlossaryFile[], previous?: Glossary): Glossary {
+  return runToEnd(mergeGlossarySteps(files, previous));
+}
+
+/** mergeGlossary in steps: it pauses every thousand or so entries (see steps.ts); the result is the same. */
+export function* mergeGlossarySteps(files: GlossaryFile[], previous?: Glossary): Steps<Glossary> {
   const previousByUri = new Map<string, GlossaryFile>();
   for (const file of previous?.files ?? []) previousByUri.set(file.uri, file);
 
@@ -177,41 +178,34 @@ export function mergeGlossary(files: GlossaryFile[], previous?: Glossary): Gloss
     const file = fileByUri.get(problem.uri);
     if (file && file.staleEntries === undefined) file.problems.push(problem);
   };
-  const indexes = merged.map((file) => indexFile(file.entries));
+  const indexes: FileIndex[] = [];
+  for (const file of merged) indexes.push(yield* indexFileSteps(file.entries));
 
-  // Ids: the first definition wins.
-  let byId: Map<string, GlossaryEntry>;
-  const duplicateIds = new Set<string>();
-  for (const index of indexes) for (const id of index.copies.keys()) duplicateIds.add(id);
-  if (indexes.length === 1) {
-    byId = indexes[0].byId;
-  } else {
-    byId = new Map();
-    for (const index of indexes) {
-      for (const [id, entry] of index.byId) {
-        if (byId.has(id)) duplicateIds.add(id);
-        else byId.set(id, entry);
+  // Ids: the first definition (in file order) wins; every copy of a repeated id is listed.
+  const byId = new Map<string, GlossaryEntry>();
+  const copies = new Map<string, GlossaryEntry[]>();
+  let counted = 0;
+  for (const file of merged) {
+    for (const entry of file.entries) {
+      if (++counted % ITEMS_PER_STEP === 0) yield;
+      const first = byId.get(entry.id);
+      if (first === undefined) byId.set(entry.id, entry);
+      else {
+        const list = copies.get(entry.id);
+        if (list) list.push(entry);
+        else copies.set(entry.id, [first, entry]);
       }
     }
   }
   let entries: GlossaryEntry[];
-  if (duplicateIds.size === 0) {
-    entries = merged.length === 1 ? merged[0].entries.slice() : merged.flatMap((file) => file.entries);
+  if (copies.size === 0) {
+    entries = ([] as GlossaryEntry[]).concat(...merged.map((file) => file.entries));
   } else {
     entries = [];
     for (const file of merged) for (const entry of file.entries) if (byId.get(entry.id) === entry) entries.push(entry);
   }
 
-  for (const id of duplicateIds) {
-    const list: GlossaryEntry[] = [];
-    for (const index of indexes) {
-      const copies = index.copies.get(id);
-      if (copies) list.push(...copies);
-      else {
-        const entry = index.byId.get(id);
-        if (entry) list.push(entry);
-      }
-    }
+  for (const [id, list] of copies) {
     for (const entry of list) {
       const others = list.filter((other) => other !== entry);
       addProblem({
@@ -232,9 +226,11 @@ export function mergeGlossary(files: GlossaryFile[], previous?: Glossary): Gloss
   if (indexes.length > 1) {
     // Probe the smaller files' forms in the larger ones: cheap when one large file dominates.
     const order = indexes.map((_, f) => f).sort((a, b) => indexes[b].forms.firsts.length - indexes[a].forms.firsts.length);
+    let probed = 0;
     for (let i = 1; i < order.length; i++) {
       const forms = indexes[order[i]].forms;
       for (const first of forms.firsts) {
+        if (++probed % ITEMS_PER_STEP === 0) yield;
         const form = forms.formOf(first);
         for (let j = 0; j < i; j++) {
           if (indexes[order[j]].forms.find(forms.hashOf(first), form) >= 0) {
@@ -279,23 +275,36 @@ export function mergeGlossary(files: GlossaryFile[], previous?: Glossary): Gloss
     }
   }
 
-  // References to no entry.
-  const suggest = byId.size <= MAX_IDS_FOR_SUGGESTIONS;
+  // References to no entry. Ranges are looked up only for the rare reference that names no entry.
+  let suggestionsLeft = byId.size <= MAX_IDS_FOR_SUGGESTIONS ? MAX_SUGGESTIONS : 0;
+  let checked = 0;
+  let nextPause = ITEMS_PER_STEP;
+  const reportUnknown = (file: GlossaryFile, entry: GlossaryEntry, ref: string, key: 'use' | 'related', index: number) => {
+    let suggestion: string | undefined;
+    if (suggestionsLeft > 0) {
+      suggestionsLeft--;
+      suggestion = closestMatch(ref, byId.keys());
+      // It costs as much as checking thousands of entries: a pause follows.
+      checked = nextPause;
+    }
+    const range = key === 'use' ? useRange(entry) : relatedRange(entry, index);
+    addProblem({
+      code: 'unknown-reference',
+      severity: 'error',
+      uri: file.uri,
+      range: range ?? entry.idLocation.range,
+      message: `\`${key}\` names \`${ref}\`, but no entry has this id.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+    });
+  };
   for (const file of merged) {
     for (const entry of file.entries) {
-      const check = (ref: string, range: Range | undefined, key: string) => {
-        if (byId.has(ref)) return;
-        const suggestion = suggest ? closestMatch(ref, byId.keys()) : undefined;
-        addProblem({
-          code: 'unknown-reference',
-          severity: 'error',
-          uri: file.uri,
-          range: range ?? entry.idLocation.range,
-          message: `\`${key}\` names \`${ref}\`, but no entry has this id.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
-        });
-      };
-      if (entry.use !== undefined) check(entry.use, useRange(entry), 'use');
-      for (let i = 0; i < entry.related.length; i++) check(entry.related[i], relatedRange(entry, i), 'related');
+      if (++checked >= nextPause) {
+        nextPause = checked + ITEMS_PER_STEP;
+        yield;
+      }
+      if (entry.use !== undefined && !byId.has(entry.use)) reportUnknown(file, entry, entry.use, 'use', 0);
+      const related = entry.related;
+      for (let i = 0; i < related.length; i++) if (!byId.has(related[i])) reportUnknown(file, entry, related[i], 'related', i);
     }
   }
 

@@ -5,13 +5,16 @@ import type { Position, Range } from '../types';
  * editor). Like LineMap, plus a cursor: lookups in increasing order, as a loader makes them, step
  * forward instead of searching.
  */
+/** Lookups this many lines away from the last one step there instead of searching. */
+const NEARBY_LINES = 16;
+
 export class PositionIndex {
   private readonly lineStarts: Int32Array;
   private cursor = 0;
 
   constructor(private readonly text: string) {
-    const starts: number[] = [0];
     if (text.includes('\r')) {
+      const starts: number[] = [0];
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 13) {
@@ -19,10 +22,16 @@ export class PositionIndex {
           starts.push(i + 1);
         } else if (c === 10) starts.push(i + 1);
       }
+      this.lineStarts = Int32Array.from(starts);
     } else {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      // Counted first, then filled: no growing array for the millions of lines of a large glossary.
+      let count = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+      const starts = new Int32Array(count);
+      let line = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+      this.lineStarts = starts;
     }
-    this.lineStarts = Int32Array.from(starts);
   }
 
   positionAt(offset: number): Position {
@@ -41,8 +50,11 @@ export class PositionIndex {
     let line = this.cursor;
     if (offset >= starts[line] && (line + 1 >= starts.length || offset < starts[line + 1])) {
       // same line as the last lookup
-    } else if (offset >= starts[line] && line + 4 < starts.length && offset < starts[line + 4]) {
+    } else if (offset >= starts[line] && line + NEARBY_LINES < starts.length && offset < starts[line + NEARBY_LINES]) {
       while (starts[line + 1] <= offset) line++;
+    } else if (offset < starts[line] && line >= NEARBY_LINES && offset >= starts[line - NEARBY_LINES]) {
+      // A little back (an entry's id after its end): step back too.
+      while (starts[line] > offset) line--;
     } else {
       let low = 0;
       let high = starts.length - 1;

@@ -19,6 +19,7 @@ export function resolvePlainScalar(source: string): ScalarValue {
   const mayBeSpecial =
     source.length === 0 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
   if (!mayBeSpecial) return source;
+  if (c >= 48 && c <= 57 && !mayBeNumberAfterDigit(source)) return source;
   if (NULL_PLAIN.test(source)) return null;
   if (BOOL_PLAIN.test(source)) return source[0] === 't' || source[0] === 'T';
   if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
@@ -30,6 +31,24 @@ export function resolvePlainScalar(source: string): ScalarValue {
   }
   if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
   return source;
+}
+
+/**
+ * For a source starting with a digit: false when no number rule can match, so that dates and document
+ * numbers (`2025-01-24`, `59-NQ/TW`) skip the regular expressions. A number has a sign only first or
+ * right after an exponent mark, and never a `/`, `:` or space.
+ */
+function mayBeNumberAfterDigit(source: string): boolean {
+  for (let i = 1; i < source.length; i++) {
+    const d = source.charCodeAt(i);
+    if (d === 45 || d === 43) {
+      const before = source.charCodeAt(i - 1);
+      if (before !== 101 && before !== 69) return false;
+    } else if (d === 47 || d === 58 || d === 32) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const PLAIN_FIRST_FORBIDDEN = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);

@@ -2,7 +2,8 @@
 // produce it: a fast reader for the block-style YAML glossaries are written in (readFastYaml), and the
 // `yaml` package's Document API for everything else; both give the same tree for the same text.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
-import { readFastYaml, type ItemStream, type SliceReader } from './fastYaml';
+import { readFastYamlSteps, type ItemStream, type SliceReader } from './fastYaml';
+import { runToEnd, type Steps } from './steps';
 
 export type { ItemStream };
 import type { ScalarValue } from './scalars';
@@ -87,9 +88,14 @@ const MAX_ALIAS_EXPANSION = 100_000;
 
 /** Reads YAML text into a YamlTree. Never throws. */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlTree {
+  return runToEnd(readYamlSteps(text, options));
+}
+
+/** readYaml in steps: the fast reader pauses between streamed items (the `yaml` package reads in one go). */
+export function* readYamlSteps(text: string, options: ReadYamlOptions = {}): Steps<YamlTree> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (options.reader !== 'yaml') {
-    const fast = readFastYaml(text, maxDepth, options.stream, (start, end, sliceMaxDepth) => readSliceWithYamlPackage(text, start, end, sliceMaxDepth));
+    const fast = yield* readFastYamlSteps(text, maxDepth, options.stream, (start, end, sliceMaxDepth) => readSliceWithYamlPackage(text, start, end, sliceMaxDepth));
     if (fast !== undefined) return { ...fast, reader: 'fast' };
   }
   return readWithYamlPackage(text, maxDepth);

@@ -1,6 +1,6 @@
 import { LineMap } from '../text';
 import type { Position, Range } from '../types';
-import { rolesNamedBy } from '../titles';
+import { significantWords, titleWordsNameRole, type TitleWords } from '../titles';
 import { findAnnotations, type RawAnnotation } from './annotations';
 import {
   CASE_ANY,
@@ -8,6 +8,9 @@ import {
   hashWord,
   F_DIACRITICS,
   F_FIRST_UPPER,
+  FIRST_NEEDS_EITHER,
+  FIRST_NEEDS_NON_ASCII,
+  FIRST_NEEDS_UPPER,
   F_VIETNAMESE,
   MATCH_KINDS,
   P_FORM,
@@ -49,12 +52,14 @@ import {
 import {
   foldedWord,
   letterCount,
+  ownCopy,
   separatorClass,
   SEP_JOIN,
   SEP_OTHER,
   T_ALL_DIGITS,
   T_DIGIT,
   T_LOWER,
+  T_MARKS,
   T_NON_ASCII,
   T_PARAGRAPH,
   T_UPPER,
@@ -86,7 +91,8 @@ const patternScratch = new TokenList();
 
 /** Finds everything the glossary knows or lacks in one document, in one pass over its words. */
 export function analyzeDocument(text: string, compiled: CompiledGlossary, options: AnalyzeOptions = {}): DocumentAnalysis {
-  const analysis = new DocumentScan(text, compiled, options.lineMap ?? new LineMap(text)).run();
+  // No line map is made unless the text has a lone carriage return (see rangeOf).
+  const analysis = new DocumentScan(text, compiled, options.lineMap).run();
   if (documentWords.start.length > KEEP_WORD_CAPACITY) documentWords = new TokenList();
   return analysis;
 }
@@ -94,6 +100,58 @@ export function analyzeDocument(text: string, compiled: CompiledGlossary, option
 /** Every mention of the glossary in a text (the mentions of analyzeDocument). */
 export function findMentions(text: string, compiled: CompiledGlossary, lineMap?: LineMap): Mention[] {
   return analyzeDocument(text, compiled, { lineMap }).mentions;
+}
+
+// --- analysis in segments -------------------------------------------------------------------------
+// A document split at blank lines can be scanned one segment at a time: what crosses a blank line is
+// passed in and out (no pending title, link, number or annotation does).
+
+/** What the scan of the text before a segment leaves behind. */
+export interface ScanState {
+  /** Entry index -> offset of its latest full mention, relative to the segment (before it: negative). */
+  lastFullMention: ReadonlyMap<number, number>;
+  /** The last word before the segment when it makes a title historical (`former`) and only white space follows it. */
+  historicalWordBefore?: string;
+}
+
+export interface SegmentOptions {
+  state: ScanState;
+  /** The document's language (front matter `lang:`, else that of most of its letters). */
+  documentLanguage: DocumentLanguage;
+  /** The document's front matter `lang:`, if any. */
+  declaredLanguage?: string;
+}
+
+/** The scan of one segment: its findings (offsets and lines relative to the segment) and what it passes on. */
+export interface SegmentScan {
+  /** No date (a document's date comes from its head); `lang` is the document's. */
+  analysis: DocumentAnalysis;
+  /** Entry index -> offset of its latest full mention in the segment. */
+  fullMentions: Map<number, number>;
+  /** Entries a short name in the segment could refer to: its findings depend on their order in the state. */
+  shortTargets: number[];
+  historicalWordAfter?: string;
+  /** Letters in the segment's English and Vietnamese paragraphs (the document's language is the one with more). */
+  letters: { vi: number; en: number };
+  paragraphs: number;
+  /** Whether the first and last paragraphs differ from the document's language (their spans join neighbours'). */
+  firstParagraphOther: boolean;
+  lastParagraphOther: boolean;
+}
+
+/** Scans a segment of a document (a text that starts after a blank line, or the document's start). */
+export function scanSegment(text: string, compiled: CompiledGlossary, options: SegmentOptions): SegmentScan {
+  const scan = new DocumentScan(text, compiled, new LineMap(text), options);
+  const analysis = scan.run();
+  const result = scan.segmentResult(analysis);
+  if (documentWords.start.length > KEEP_WORD_CAPACITY) documentWords = new TokenList();
+  return result;
+}
+
+/** A document's language from its front matter `lang:` and the letters of its paragraphs of each language. */
+export function documentLanguageOf(declared: string | undefined, letters: { vi: number; en: number }): DocumentLanguage {
+  const override = declaredLanguage(declared);
+  return LANGS[override ?? (letters.vi > letters.en ? LANG_VI : LANG_EN)];
 }
 
 /** A title (or form of address) just recognised, waiting for the name after it. */
@@ -110,8 +168,10 @@ class DocumentScan {
   private readonly ambiguous: AmbiguousReference[] = [];
   private readonly candidates: Candidate[] = [];
   private readonly annotations: Annotation[] = [];
-  /** Entry index -> start of its latest full mention (for short names). */
+  /** Entry index -> start of its latest full mention (for short names); set through noteFullMention. */
   private readonly lastFullMention = new Map<number, number>();
+  /** Short-form pattern -> the entry of its targets with the latest full mention (made when first needed). */
+  private shortLatest: Map<number, number> | undefined;
   private wordLang = new Uint8Array(0);
   private pendingTitle: PendingTitle | undefined;
   /** Trie hits of the current walk: pattern and the word it ends at, in walk order. */
@@ -121,21 +181,35 @@ class DocumentScan {
   private caseBitsStart = -1;
   private caseBitsKnown = 0;
   private readonly caseBitsCache = new Int32Array(64);
+  private readonly fullScratch: number[] = [];
+  private readonly shortScratch: number[] = [];
   /** Word ids along the current walk. */
   private pathWords: number[] = [];
   /** Whether positions come from the scan's line feeds (no lone carriage return in the text). */
   private ownLines = false;
   private lineCursor = 0;
 
+  // --- scans of one segment (see scanSegment) ---
+  /** Entries a short name in the text could refer to (their order in the state decides it). */
+  readonly shortTargets: number[] = [];
+  letters = { vi: 0, en: 0 };
+  paragraphCount = 0;
+  firstParagraphOther = false;
+  lastParagraphOther = false;
+
   constructor(
     private readonly text: string,
     private readonly c: CompiledGlossary,
-    private readonly lineMap: LineMap,
+    private lineMap: LineMap | undefined,
+    private readonly segment?: SegmentOptions,
   ) {}
 
   run(): DocumentAnalysis {
     const { text, words } = this;
-    const front = readFrontMatter(text);
+    const segment = this.segment;
+    // A segment is scanned without its document's head: the caller passes what the head says.
+    const front = segment ? undefined : readFrontMatter(text);
+    if (segment) for (const [entry, at] of segment.state.lastFullMention) this.lastFullMention.set(entry, at);
     const rawAnnotations = findAnnotations(text);
     // Words between annotations only: text inside `[[...]]` is not matched again.
     words.reset();
@@ -149,14 +223,14 @@ class DocumentScan {
     tokenize(text, from, text.length, words);
     // Lines end at CR LF or LF here; a lone CR also ends one for the line map: then it decides.
     this.ownLines = text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text);
-    const { lang, spans } = this.detectLanguages(front?.values.get('lang'));
+    const { lang, spans } = this.detectLanguages(segment ? segment.declaredLanguage : front?.values.get('lang'));
 
     let nextAnnotation = 0;
     let annotationWord = rawAnnotations.length ? annotationAt[0] : -1;
     // Most words start nothing: a probe of the first-word table by hash alone (no string compared)
     // skips them; step() looks closer at the rest.
-    const { slots, mask } = this.c.firstWords;
-    const wordHashes = this.c.wordHashes;
+    const { slots, slotHashes, mask } = this.c.firstWords;
+    const { sharedHash, firstWordRule } = this.c;
     const hashes = words.hash;
     const flags = words.flags;
     const count = words.count;
@@ -166,20 +240,29 @@ class DocumentScan {
         annotationWord = nextAnnotation < rawAnnotations.length ? annotationAt[nextAnnotation] : -1;
       }
       const hash = hashes[i];
-      let known = false;
+      // The first word's id for the walk: -1 none, -2 to be looked up (words that share a hash).
+      let first = -1;
       for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
         const v = slots[slot];
         if (v === 0) break;
-        if (wordHashes[v - 1] === hash) {
-          known = true;
+        if (slotHashes[slot] === hash) {
+          if (sharedHash[v - 1] === 1) first = -2;
+          // A word none of whose forms can match as written starts nothing: `to` (of `To Lam`) in lower
+          // case, `on` (of `ổn định`) without diacritics.
+          else {
+            const rule = firstWordRule[v - 1];
+            const lower = (flags[i] & T_UPPER) === 0;
+            const ascii = (flags[i] & T_NON_ASCII) === 0;
+            if (!((rule & FIRST_NEEDS_UPPER && lower) || (rule & FIRST_NEEDS_NON_ASCII && ascii) || (rule & FIRST_NEEDS_EITHER && lower && ascii))) first = v - 1;
+          }
           break;
         }
       }
-      if (!known && !(flags[i] & T_DIGIT) && (this.pendingTitle === undefined || this.pendingTitle.lastWord !== i - 1)) {
+      if (first === -1 && !(flags[i] & T_DIGIT) && (this.pendingTitle === undefined || this.pendingTitle.lastWord !== i - 1)) {
         i++;
         continue;
       }
-      i = this.step(i);
+      i = this.step(i, first);
     }
     while (nextAnnotation < rawAnnotations.length) this.addAnnotation(rawAnnotations[nextAnnotation++]);
 
@@ -191,18 +274,46 @@ class DocumentScan {
       annotations: this.annotations,
       lang,
     };
-    const date = detectDocumentDate(text);
+    const date = segment ? undefined : detectDocumentDate(text);
     if (date) analysis.date = date;
     if (spans.length) analysis.languageSpans = spans;
     return analysis;
   }
 
+  segmentResult(analysis: DocumentAnalysis): SegmentScan {
+    const fullMentions = new Map<number, number>();
+    for (const [entry, at] of this.lastFullMention) if (at >= 0) fullMentions.set(entry, at);
+    const result: SegmentScan = {
+      analysis,
+      fullMentions,
+      shortTargets: this.shortTargets,
+      letters: this.letters,
+      paragraphs: this.paragraphCount,
+      firstParagraphOther: this.firstParagraphOther,
+      lastParagraphOther: this.lastParagraphOther,
+    };
+    const after = this.historicalWordAfter();
+    if (after !== undefined) result.historicalWordAfter = after;
+    return result;
+  }
+
+  /** The segment's last word, if it makes a title in the next segment historical (see isHistorical). */
+  private historicalWordAfter(): string | undefined {
+    const { words, text } = this;
+    if (words.count === 0) return /^\s*$/.test(text) ? this.segment?.state.historicalWordBefore : undefined;
+    const last = words.count - 1;
+    if (!/^\s*$/.test(text.slice(words.end[last]))) return undefined;
+    const word = text.slice(words.start[last], words.end[last]).normalize('NFC').toLowerCase();
+    // `then-` and `ex-` need a hyphen, which no blank line is.
+    return HISTORICAL_PREFIXES.includes(word) && word !== 'then' && word !== 'ex' ? word : undefined;
+  }
+
   // --- one step of the scan -------------------------------------------------------------------------
 
   /** Recognises what starts at word i; returns the next word to look at. */
-  private step(i: number): number {
+  private step(i: number, first: number): number {
     const { words } = this;
-    this.walk(i);
+    this.walk(i, first);
     if (this.hitCount === 0) {
       if (words.flags[i] & T_DIGIT) {
         const next = this.readNumber(i, undefined);
@@ -215,7 +326,7 @@ class DocumentScan {
       return i + 1;
     }
     let formEnd = -1;
-    let formHits: number[] = [];
+    let formHits: number[] = NO_HITS;
     let shortChoice: number | number[] | undefined;
     let titleEnd = -1;
     let titlePattern = -1;
@@ -225,14 +336,22 @@ class DocumentScan {
     // Hits come in walk order (shallow to deep): look from the deepest.
     for (let h = this.hitCount - 1; h >= 0; ) {
       const end = this.hitEnd[h];
+      // Scratch lists (emitForm and chooseShort do not keep them).
       let full: number[] | undefined;
       let shorts: number[] | undefined;
       for (; h >= 0 && this.hitEnd[h] === end; h--) {
         const p = this.hitPattern[h];
         const type = this.c.patternType[p];
         if (type === P_FORM) {
-          if (this.c.patternMatch[p] === MATCH_SHORT) (shorts ??= []).push(p);
-          else (full ??= []).push(p);
+          // Once a deeper form is taken, shallower ones are not looked at (nor the scratch lists touched).
+          if (formEnd >= 0) continue;
+          if (this.c.patternMatch[p] === MATCH_SHORT) {
+            if (!shorts) (shorts = this.shortScratch).length = 0;
+            shorts.push(p);
+          } else {
+            if (!full) (full = this.fullScratch).length = 0;
+            full.push(p);
+          }
         } else if (type === P_TITLE || type === P_HONORIFIC) {
           if (titleEnd < 0) {
             titleEnd = end;
@@ -248,6 +367,7 @@ class DocumentScan {
         formEnd = end;
         formHits = full;
       } else if (shorts) {
+        if (this.segment) for (const p of shorts) for (let k = this.c.patternTargetStart[p]; k < this.c.patternTargetStart[p + 1]; k++) this.shortTargets.push(this.c.patternTargets[k]);
         const choice = this.chooseShort(shorts, i);
         if (choice !== undefined) {
           formEnd = end;
@@ -284,11 +404,11 @@ class DocumentScan {
   }
 
   /** Walks the trie from word i, collecting every pattern that ends on the way and passes its checks. */
-  private walk(i: number): void {
+  private walk(i: number, firstWord = -2): void {
     const { c, words, text } = this;
     this.hitCount = 0;
     this.caseBitsStart = -1;
-    const first = this.probe(c.firstWords, i);
+    const first = firstWord === -2 ? this.probe(c.firstWords, i) : firstWord;
     if (first < 0) return;
     let node = c.rootChild[first];
     // Words are found by hash alone while walking; they are compared as strings only where a pattern
@@ -310,7 +430,8 @@ class DocumentScan {
           }
         }
       }
-      if (j + 1 >= words.count) return;
+      // A leaf (most forms are one or two words) ends the walk before the next word is looked at.
+      if (j + 1 >= words.count || c.childStart[node] === c.childStart[node + 1]) return;
       const separator = this.separatorKey(j);
       if (separator < 0) return;
       const word = this.probe(c.allWords, j + 1);
@@ -329,11 +450,11 @@ class DocumentScan {
   private probe(table: WordTable, k: number): number {
     const { c } = this;
     const hash = this.words.hash[k];
-    const { slots, mask } = table;
+    const { slots, slotHashes, mask } = table;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const v = slots[slot];
       if (v === 0) return -1;
-      if (c.wordHashes[v - 1] === hash) return c.sharedHash[v - 1] ? this.lookup(table, k) : v - 1;
+      if (slotHashes[slot] === hash) return c.sharedHash[v - 1] ? this.lookup(table, k) : v - 1;
     }
   }
 
@@ -450,31 +571,37 @@ class DocumentScan {
     const start = words.start[i];
     const stop = words.end[end];
     if (isInsideLink(text, start, stop)) return i + 1;
-    let targets: number[];
-    if (shortChoice !== undefined) targets = typeof shortChoice === 'number' ? [shortChoice] : shortChoice;
-    else {
+    // The one entry meant, or several.
+    let target = -1;
+    let targets: number[] | undefined;
+    if (shortChoice !== undefined) {
+      if (typeof shortChoice === 'number') target = shortChoice;
+      else targets = shortChoice;
+    } else if (hits.length === 1 && c.patternTargetStart[hits[0] + 1] - c.patternTargetStart[hits[0]] === 1) {
+      target = c.patternTargets[c.patternTargetStart[hits[0]]];
+    } else {
       targets = distinctTargets(c, hits);
       if (targets.length > 1) {
         // A form shared by several entries: those that match exactly as written come first.
         const exact = distinctTargets(c, hits.filter((p) => this.writtenExactly(p, i, end)));
         if (exact.length >= 1) targets = exact;
       }
+      if (targets.length === 1) target = targets[0];
     }
-    const title = this.titleBefore(i);
-    if (targets.length > 1) {
+    if (target < 0) {
       const matchKind = MATCH_KINDS[c.patternMatch[hits[0]]];
-      this.ambiguous.push(this.ambiguousAt(start, stop, targets, matchKind, undefined));
+      this.ambiguous.push(this.ambiguousAt(start, stop, targets!, matchKind, undefined));
       this.pendingTitle = undefined;
       return end + 1;
     }
-    const target = targets[0];
+    const title = this.titleBefore(i);
     const entry = c.entries[target];
     // Several forms of the entry may fold alike (`Doi Moi` and `Đổi mới`): the one spelt as in the text
     // says how it matched, else name before alias before native.
     let matchIndex = 255;
     let spelt = false;
     for (const p of hits) {
-      if (c.patternTarget[p] !== target) continue;
+      if (!patternHasTarget(c, p, target)) continue;
       const exact = hits.length > 1 && this.speltAsWritten(p, i, end);
       if ((exact && !spelt) || (exact === spelt && c.patternMatch[p] < matchIndex)) {
         matchIndex = c.patternMatch[p];
@@ -484,7 +611,7 @@ class DocumentScan {
     const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined);
     if (title && entry.kind === 'official') mention.title = this.titleContext(title);
     this.mentions.push(mention);
-    if (mention.match !== 'short') this.lastFullMention.set(target, start);
+    if (mention.match !== 'short') this.noteFullMention(target, start);
     this.pendingTitle = undefined;
     return end + 1;
   }
@@ -504,7 +631,7 @@ class DocumentScan {
           if (code >= 65 && code <= 90) code += 32;
           if (code !== expected.charCodeAt(n)) return false;
         }
-      } else if (this.text.slice(start, end).normalize('NFC').toLowerCase() !== expected) return false;
+      } else if (!sameText(this.text, start, end, written.raw[k - i]) && this.text.slice(start, end).normalize('NFC').toLowerCase() !== expected) return false;
     }
     return true;
   }
@@ -524,29 +651,117 @@ class DocumentScan {
    * starts `Chính phủ`): a title or a form of address (`ông Cường`) must precede it.
    */
   private chooseShort(shorts: number[], i: number): number | number[] | undefined {
-    const { c } = this;
-    const targets = distinctTargets(c, shorts);
     const title = this.titleBefore(i);
     if (this.wordLang[i] === LANG_VI && !title) return undefined;
-    const nearest = (list: number[]) => {
-      let best: number | undefined;
-      let bestAt = -1;
-      for (const t of list) {
-        const at = this.lastFullMention.get(t);
-        if (at !== undefined && at > bestAt) {
-          best = t;
-          bestAt = at;
-        }
-      }
-      return best;
-    };
     if (title && !title.honorific) {
       const titleText = this.text.slice(this.words.start[title.firstWord], this.words.end[title.lastWord]);
-      const fitting = targets.filter((t) => rolesNamedBy(titleText, c.entries[t].roles).length > 0);
+      const fitting = this.fittingTargets(shorts, titleText);
       if (fitting.length === 1) return fitting[0];
-      if (fitting.length > 1) return nearest(fitting) ?? fitting;
+      if (fitting.length > 1) return this.nearest(fitting) ?? fitting;
     }
-    return nearest(targets);
+    // The entry of these short forms mentioned in full most recently: kept per short-form pattern.
+    let best: number | undefined;
+    // Mentions before a segment have negative offsets (see ScanState).
+    let bestAt = Number.NEGATIVE_INFINITY;
+    for (const p of shorts) {
+      const t = this.latestFullOf(p);
+      if (t < 0) continue;
+      const at = this.lastFullMention.get(t)!;
+      if (at > bestAt) {
+        best = t;
+        bestAt = at;
+      }
+    }
+    return best;
+  }
+
+  /** Of the given entries, the one mentioned in full most recently (undefined when none was). */
+  private nearest(list: readonly number[]): number | undefined {
+    let best: number | undefined;
+    // Mentions before a segment have negative offsets (see ScanState).
+    let bestAt = Number.NEGATIVE_INFINITY;
+    for (const t of list) {
+      const at = this.lastFullMention.get(t);
+      if (at !== undefined && at > bestAt) {
+        best = t;
+        bestAt = at;
+      }
+    }
+    return best;
+  }
+
+  /** The entries of the short-form patterns one of whose roles the written title names (each once). */
+  private fittingTargets(shorts: number[], titleText: string): number[] {
+    const { c } = this;
+    let fits = c.titledShortFits.get(titleText);
+    if (!fits) {
+      if (c.titledShortFits.size >= TITLED_SHORT_FITS_LIMIT) c.titledShortFits.clear();
+      c.titledShortFits.set(ownCopy(titleText), (fits = new Map()));
+    }
+    const out: number[] = [];
+    const stamp = c.entryStamps.next();
+    for (const p of shorts) {
+      let list = fits.get(p);
+      if (!list) {
+        const written = significantWords(titleText);
+        const found: number[] = [];
+        for (let k = c.patternTargetStart[p]; k < c.patternTargetStart[p + 1]; k++) {
+          const t = c.patternTargets[k];
+          for (const role of this.roleWordsOf(t)) {
+            if (titleWordsNameRole(written, role)) {
+              found.push(t);
+              break;
+            }
+          }
+        }
+        fits.set(p, (list = found));
+      }
+      for (const t of list) if (c.entryStamps.add(t, stamp)) out.push(t);
+    }
+    return out;
+  }
+
+  /** The significant words of entry t's role titles, English and native. */
+  private roleWordsOf(t: number): readonly TitleWords[] {
+    let words = this.c.entryRoleWords[t];
+    if (!words) {
+      const list: TitleWords[] = [];
+      for (const role of this.c.entries[t].roles) {
+        list.push(significantWords(role.title));
+        if (role.native !== undefined) list.push(significantWords(role.native));
+      }
+      this.c.entryRoleWords[t] = words = list;
+    }
+    return words;
+  }
+
+  /**
+   * Records a full mention of entry `target` at `start`. Whatever sets lastFullMention during the scan
+   * goes through here, so that the latest entry per short-form pattern stays right.
+   */
+  private noteFullMention(target: number, start: number): void {
+    this.lastFullMention.set(target, start);
+    if (this.shortLatest) this.updateShortLatest(target, start);
+  }
+
+  /** The entry of short-form pattern p mentioned in full most recently, or -1. */
+  private latestFullOf(p: number): number {
+    if (!this.shortLatest) {
+      // Made from lastFullMention when first needed (it may hold the state of the text before a segment).
+      this.shortLatest = new Map();
+      for (const [target, at] of this.lastFullMention) this.updateShortLatest(target, at);
+    }
+    return this.shortLatest.get(p) ?? -1;
+  }
+
+  private updateShortLatest(target: number, at: number): void {
+    const { c } = this;
+    const latest = this.shortLatest!;
+    for (let k = c.entryShortStart[target]; k < c.entryShortStart[target + 1]; k++) {
+      const p = c.entryShortPatterns[k];
+      const previous = latest.get(p);
+      if (previous === undefined || previous === target || this.lastFullMention.get(previous)! < at) latest.set(p, target);
+    }
   }
 
   // --- titles ----------------------------------------------------------------------------------------
@@ -588,7 +803,10 @@ class DocumentScan {
 
   /** `former`, `the late`, `then-`, `ex-`, `nguyên`, `cố` right before the title. */
   private isHistorical(firstWord: number): boolean {
-    if (firstWord === 0) return false;
+    if (firstWord === 0) {
+      // The word before a segment, when only white space separates it from the title.
+      return this.segment?.state.historicalWordBefore !== undefined && /^\s*$/.test(this.text.slice(0, this.words.start[0]));
+    }
     const { words, text } = this;
     const prev = firstWord - 1;
     if (!HISTORICAL_HASHES.has(words.hash[prev])) return false;
@@ -815,7 +1033,7 @@ class DocumentScan {
     if (entry) {
       const index = this.c.entryIndex.get(entry.id)!;
       this.mentions.push(this.mentionAt(raw.start, raw.end, index, 'annotation', undefined));
-      this.lastFullMention.set(index, raw.start);
+      this.noteFullMention(index, raw.start);
     }
     this.pendingTitle = undefined;
   }
@@ -841,7 +1059,8 @@ class DocumentScan {
       let letters = 0;
       let viet = 0;
       for (let k = first; k <= last; k++) {
-        letters += words.flags[k] & T_NON_ASCII ? letterCount(text, words.start[k], words.end[k]) : words.end[k] - words.start[k];
+        // Without combining marks a word has as many letters as units (NFC text).
+        letters += words.flags[k] & T_MARKS ? letterCount(text, words.start[k], words.end[k]) : words.end[k] - words.start[k];
         viet += words.viet[k];
       }
       let lang = LANG_EN;
@@ -865,7 +1084,9 @@ class DocumentScan {
       first = last + 1;
     }
     const override = declaredLanguage(declared);
-    const docLang = override ?? (viLetters > enLetters ? LANG_VI : LANG_EN);
+    const docLang = override ?? (this.segment ? LANGS.indexOf(this.segment.documentLanguage) : viLetters > enLetters ? LANG_VI : LANG_EN);
+    this.letters = { vi: viLetters, en: enLetters };
+    this.paragraphCount = paragraphs.length;
     const spans: LanguageSpan[] = [];
     let previousOther = -2;
     paragraphs.forEach((p, index) => {
@@ -880,6 +1101,8 @@ class DocumentScan {
       if (previous && previousOther === index - 1 && previous.lang === LANGS[lang]) previous.end = end;
       else spans.push({ start: words.start[p.first], end, lang: LANGS[lang] });
       previousOther = index;
+      if (index === 0) this.firstParagraphOther = true;
+      if (index === paragraphs.length - 1) this.lastParagraphOther = true;
     });
     return { lang: LANGS[docLang], spans };
   }
@@ -887,20 +1110,20 @@ class DocumentScan {
   // Result objects are built field by field: object spread is many times slower in this hot path.
   private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined): Mention {
     const entry = this.c.entries[target];
-    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end), entryId: entry.id, kind: entry.kind, match };
+    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: ownText(this.text, start, end), entryId: entry.id, kind: entry.kind, match };
     if (document) mention.document = document;
     return mention;
   }
 
   private ambiguousAt(start: number, end: number, targets: number[], match: MatchKind, document: DocumentCitation | undefined): AmbiguousReference {
     const entryIds = targets.slice().sort((a, b) => a - b).map((t) => this.c.entries[t].id);
-    const reference: AmbiguousReference = { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end), entryIds, match };
+    const reference: AmbiguousReference = { start, end, range: this.rangeOf(start, end), text: ownText(this.text, start, end), entryIds, match };
     if (document) reference.document = document;
     return reference;
   }
 
   private titleAt(start: number, end: number, title: PendingTitle): TitleContext {
-    const context: TitleContext = { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end), historical: this.isHistorical(title.firstWord), lang: title.lang };
+    const context: TitleContext = { start, end, range: this.rangeOf(start, end), text: ownText(this.text, start, end), historical: this.isHistorical(title.firstWord), lang: title.lang };
     if (title.honorific) context.honorific = true;
     return context;
   }
@@ -910,7 +1133,7 @@ class DocumentScan {
    * map's when the text has no lone carriage return), looked up with a cursor: spans come in order.
    */
   private rangeOf(start: number, end: number): Range {
-    if (!this.ownLines) return this.lineMap.rangeOf(start, end);
+    if (!this.ownLines) return (this.lineMap ??= new LineMap(this.text)).rangeOf(start, end);
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
@@ -935,11 +1158,12 @@ class DocumentScan {
   }
 
   private span(start: number, end: number): TextSpan {
-    return { start, end, range: this.rangeOf(start, end), text: this.text.slice(start, end) };
+    return { start, end, range: this.rangeOf(start, end), text: ownText(this.text, start, end) };
   }
 }
 
 const MATCH_SHORT = MATCH_KINDS.indexOf('short');
+const NO_HITS: number[] = [];
 const LANG_EN = 0;
 const LANG_VI = 1;
 const LANG_UNKNOWN = 2;
@@ -963,14 +1187,41 @@ function declaredLanguage(value: string | undefined): number | undefined {
   return undefined;
 }
 
+/** A text of the document as a string of its own, not a view that keeps the whole document (see ownCopy). */
+function ownText(text: string, start: number, end: number): string {
+  return ownCopy(text.slice(start, end));
+}
+
+/** The entries of the patterns, each once, in the order first met. */
 function distinctTargets(c: CompiledGlossary, patterns: number[]): number[] {
   const out: number[] = [];
+  const stamp = c.entryStamps.next();
   for (const p of patterns) {
-    const t = c.patternTarget[p];
-    if (!out.includes(t)) out.push(t);
+    for (let k = c.patternTargetStart[p]; k < c.patternTargetStart[p + 1]; k++) {
+      const t = c.patternTargets[k];
+      if (c.entryStamps.add(t, stamp)) out.push(t);
+    }
   }
   return out;
 }
+
+/** Whether entry `target` is one of pattern p's (their targets are in ascending order). */
+function patternHasTarget(c: CompiledGlossary, p: number, target: number): boolean {
+  const targets = c.patternTargets;
+  let low = c.patternTargetStart[p];
+  let high = c.patternTargetStart[p + 1] - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const t = targets[mid];
+    if (t === target) return true;
+    if (t < target) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+/** Bound of the cache of titled short names (distinct titles): titles and names repeat. */
+const TITLED_SHORT_FITS_LIMIT = 2000;
 
 /** True when `text[start, end)` is exactly `expected`, without making a string of it. */
 function sameText(text: string, start: number, end: number, expected: string): boolean {

@@ -1,4 +1,5 @@
 import type { Glossary, GlossaryEntry } from '../glossary/model';
+import type { TitleWords } from '../titles';
 import { DOCUMENT_TYPE_WORDS, normalizeDocumentNumber, parseDocumentNumber, serialKey, typeCodesOf } from './documentNumber';
 import type { MatchKind } from './mention';
 import { DEFAULT_TITLES, VIETNAMESE_HONORIFICS, VIETNAMESE_SURNAMES, VIETNAMESE_TITLES } from './titleWords';
@@ -29,6 +30,17 @@ export const F_DIACRITICS = 1;
 export const F_VIETNAMESE = 2;
 /** The form's first letter is upper case. */
 export const F_FIRST_UPPER = 4;
+/** The form's first word has a letter outside ASCII (with F_DIACRITICS, plain ASCII text cannot match it). */
+export const F_FIRST_NON_ASCII = 8;
+/** Flags that follow from the written form itself. */
+const F_WRITTEN = F_FIRST_UPPER | F_FIRST_NON_ASCII;
+
+/** firstWordRule bits: every form starting with the word needs the text's word capitalised ... */
+export const FIRST_NEEDS_UPPER = 1;
+/** ... or written with a letter outside ASCII ... */
+export const FIRST_NEEDS_NON_ASCII = 2;
+/** ... or, form by form, one of the two. */
+export const FIRST_NEEDS_EITHER = 4;
 
 export const MATCH_KINDS: readonly MatchKind[] = ['name', 'alias', 'native', 'short', 'number', 'annotation'];
 const MATCH_INDEX: Record<MatchKind, number> = { name: 0, alias: 1, native: 2, short: 3, number: 4, annotation: 5 };
@@ -39,6 +51,8 @@ export const SEPARATOR_SPACE = 64;
 /** A probe table from word hash to word id. */
 export class WordTable {
   readonly slots: Int32Array;
+  /** The hash of the word in each slot (looked at without going to the word's own entry). */
+  readonly slotHashes: Int32Array;
   readonly mask: number;
 
   constructor(
@@ -48,12 +62,14 @@ export class WordTable {
     let size = 16;
     while (size < ids.length * 2) size *= 2;
     this.slots = new Int32Array(size);
+    this.slotHashes = new Int32Array(size);
     this.mask = size - 1;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
       let slot = hashes[id] & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = id + 1;
+      this.slotHashes[slot] = hashes[id];
     }
   }
 }
@@ -71,6 +87,12 @@ export interface CompiledGlossary {
   /** Every word, and the words that start a form. */
   readonly allWords: WordTable;
   readonly firstWords: WordTable;
+  /**
+   * Per first word, FIRST_NEEDS_* bits: what a text's word must be for any form starting with it to
+   * match. `to` (for `To Lam`) in lower case, or `on` (for `ổn định`) without diacritics, starts
+   * nothing, and the scan passes it by.
+   */
+  readonly firstWordRule: Uint8Array;
   /** Trie: the node reached from the root by each word id (0 when none). */
   readonly rootChild: Int32Array;
   /** Trie: children of node n are childKey/childNode[childStart[n], childStart[n + 1]), keys sorted. */
@@ -81,8 +103,17 @@ export interface CompiledGlossary {
   readonly nodePattern: Int32Array;
   readonly patternNext: Int32Array;
   readonly patternType: Uint8Array;
-  /** Entry index (forms), type word index, or -1. */
+  /** The first target: entry index (forms), type word index, or -1. */
   readonly patternTarget: Int32Array;
+  /**
+   * Every entry of a form pattern: patternTargets[patternTargetStart[p], patternTargetStart[p + 1]), in
+   * glossary order. Entries whose forms are written alike with the same rules share one pattern.
+   */
+  readonly patternTargetStart: Int32Array;
+  readonly patternTargets: Int32Array;
+  /** The short-form patterns of entry e: entryShortPatterns[entryShortStart[e], entryShortStart[e + 1]). */
+  readonly entryShortStart: Int32Array;
+  readonly entryShortPatterns: Int32Array;
   readonly patternMatch: Uint8Array;
   readonly patternCase: Uint8Array;
   readonly patternFlags: Uint8Array;
@@ -95,6 +126,38 @@ export interface CompiledGlossary {
   readonly shortReferences: ReadonlyMap<string, number[]>;
   /** The words of patterns as written, by pattern, filled when a pattern first needs a case or diacritics check. */
   readonly patternWords: (PatternWords | undefined)[];
+  /** Scratch of the scan: sets of entries without allocation. */
+  readonly entryStamps: EntryStamps;
+  /** The significant words of each entry's role titles (English and native), filled when first needed. */
+  readonly entryRoleWords: (readonly TitleWords[] | undefined)[];
+  /** Which entries of a short-form pattern a written title fits, by title and pattern (a bounded cache). */
+  readonly titledShortFits: Map<string, Map<number, readonly number[]>>;
+}
+
+/** Sets of entries without allocation: one stamp per entry, a fresh stamp per set. Used synchronously only. */
+export class EntryStamps {
+  private readonly stamps: Int32Array;
+  private current = 0;
+
+  constructor(entries: number) {
+    this.stamps = new Int32Array(entries);
+  }
+
+  /** A stamp for a new, empty set. */
+  next(): number {
+    if (this.current === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.current = 0;
+    }
+    return ++this.current;
+  }
+
+  /** Adds the entry to the set of `stamp`; false when it was in it already. */
+  add(entry: number, stamp: number): boolean {
+    if (this.stamps[entry] === stamp) return false;
+    this.stamps[entry] = stamp;
+    return true;
+  }
 }
 
 /** A pattern's words as written, compared with the text's words where case or diacritics matter. */
@@ -110,6 +173,14 @@ export interface PatternWords {
 }
 
 const FIRST_UPPER = /^[^\p{L}\p{N}]*\p{Lu}/u;
+
+/** FIRST_UPPER.test(text), without the pattern for the usual ASCII first letter or digit. */
+function firstIsUpper(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code >= 0x41 && code <= 0x5a) return true;
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return false;
+  return FIRST_UPPER.test(text);
+}
 
 export function hashWord(word: string): number {
   let hash = HASH_SEED;
@@ -208,108 +279,114 @@ class EdgeTable {
 }
 
 export function compileGlossary(glossary: Glossary): CompiledGlossary {
-  const entries = glossary.entries;
-  const dictionary = new WordDictionary();
-  const separatorIds = new Map<string, number>();
-  const scratch = new TokenList();
+  const steps = compileGlossarySteps(glossary);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
-  // Patterns in parallel lists; the edge keys of pattern p are keys[keyStart[p], keyStart[p + 1]).
-  const types: number[] = [];
-  const targets: number[] = [];
-  const matches: number[] = [];
-  const cases: number[] = [];
-  const flagsOf: number[] = [];
-  const writtenOf: string[] = [];
-  const keys: number[] = [];
-  const keyStart: number[] = [0];
-  /** Forms of the current entry already added (a name repeated as an alias counts once). */
-  let seen: string[] = [];
+/** Entries compiled between two yields of compileGlossarySteps. */
+const ENTRIES_PER_STEP = 4000;
 
-  const addPattern = (type: number, target: number, match: number, caseRule: number, flags: number, written: string): void => {
-    if (seen.includes(written)) return;
-    seen.push(written);
-    scratch.reset();
-    tokenize(written, 0, written.length, scratch);
-    if (scratch.count === 0 || scratch.count > 255) return;
-    const first = keys.length;
-    for (let k = 0; k < scratch.count; k++) {
-      let separator = 0;
-      if (k > 0) {
-        const gapStart = scratch.end[k - 1];
-        const gapEnd = scratch.start[k];
-        separator = separatorClass(written, gapStart, gapEnd);
-        if (separator === SEP_OTHER) {
-          const gap = written.slice(gapStart, gapEnd);
-          let id = separatorIds.get(gap);
-          if (id === undefined) {
-            // Beyond the space of ids a form with an unusual separator cannot match; none needs that many.
-            if (separatorIds.size + SEP_OTHER >= SEPARATOR_SPACE) {
-              keys.length = first;
-              return;
-            }
-            id = SEP_OTHER + separatorIds.size;
-            separatorIds.set(gap, id);
-          }
-          separator = id;
-        }
+/**
+ * compileGlossary in steps: yields after every few thousand entries (and between the later phases), so
+ * that a caller can let other work run while a huge glossary compiles. The result is the same.
+ */
+export function* compileGlossarySteps(glossary: Glossary): Generator<void, CompiledGlossary> {
+  // The work is done by plain functions between the yields: locals of a generator live in its context
+  // object, which makes hot loops inside it slower.
+  const forms = new EntryForms(glossary.entries);
+  for (let from = 0; from < glossary.entries.length; from += ENTRIES_PER_STEP) {
+    if (from > 0) yield;
+    forms.add(from, Math.min(glossary.entries.length, from + ENTRIES_PER_STEP));
+  }
+  yield;
+  forms.addTitleWords();
+  const trie = buildTrie(forms.patterns);
+  yield;
+  return assemble(glossary, forms, trie);
+}
+
+/** The forms of entries, titles and type words while compiling. */
+class EntryForms {
+  readonly patterns = new PatternBuilder();
+  readonly numbers = new Map<string, number[]>();
+  readonly shortReferences = new Map<string, number[]>();
+  /** Role titles of entries (and their flags), then the built-in ones. */
+  readonly titles = new Map<string, number>();
+
+  constructor(private readonly entries: readonly GlossaryEntry[]) {}
+
+  /** Adds the forms of entries[from, to). */
+  add(from: number, to: number): void {
+    const { patterns, numbers, shortReferences, titles } = this;
+    const push = (map: Map<string, number[]>, key: string, index: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [index]);
+      else if (!list.includes(index)) list.push(index);
+    };
+    for (let e = from; e < to; e++) {
+      const entry = this.entries[e];
+      patterns.newGroup();
+      const caseRule = entry.case === 'insensitive' ? CASE_ANY : entry.case === 'sensitive' ? CASE_WRITTEN : entry.kind === 'term' ? CASE_ANY : CASE_WRITTEN_OR_CAPS;
+      patterns.add(P_FORM, e, MATCH_INDEX.name, caseRule, 0, entry.name);
+      for (const alias of entry.aliases) patterns.add(P_FORM, e, MATCH_INDEX.alias, caseRule, 0, alias);
+      if (entry.native) patterns.add(P_FORM, e, MATCH_INDEX.native, caseRule, F_DIACRITICS | F_VIETNAMESE, entry.native);
+      if (entry.short) {
+        for (const short of entry.short) patterns.add(P_FORM, e, MATCH_INDEX.short, CASE_WRITTEN, 0, short);
+      } else if (entry.kind === 'official') {
+        // The default short forms (defaultShortForms) without the arrays: the name's and aliases' last words.
+        addDefaultShort(patterns, e, entry.name);
+        for (const alias of entry.aliases) addDefaultShort(patterns, e, alias);
       }
-      keys.push(dictionary.idOf(written, scratch.start[k], scratch.end[k], scratch.hash[k]) * SEPARATOR_SPACE + separator);
-    }
-    keyStart.push(keys.length);
-    types.push(type);
-    targets.push(target);
-    matches.push(match);
-    cases.push(caseRule);
-    flagsOf.push(flags | (FIRST_UPPER.test(written) ? F_FIRST_UPPER : 0));
-    writtenOf.push(written);
-  };
-
-  // Forms of entries.
-  const numbers = new Map<string, number[]>();
-  const shortReferences = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, key: string, index: number) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [index]);
-    else if (!list.includes(index)) list.push(index);
-  };
-  const titles = new Map<string, number>();
-  for (let e = 0; e < entries.length; e++) {
-    const entry = entries[e];
-    seen = [];
-    const caseRule = entry.case === 'insensitive' ? CASE_ANY : entry.case === 'sensitive' ? CASE_WRITTEN : entry.kind === 'term' ? CASE_ANY : CASE_WRITTEN_OR_CAPS;
-    addPattern(P_FORM, e, MATCH_INDEX.name, caseRule, 0, entry.name);
-    for (const alias of entry.aliases) addPattern(P_FORM, e, MATCH_INDEX.alias, caseRule, 0, alias);
-    if (entry.native) addPattern(P_FORM, e, MATCH_INDEX.native, caseRule, F_DIACRITICS | F_VIETNAMESE, entry.native);
-    for (const short of shortFormsOf(entry)) addPattern(P_FORM, e, MATCH_INDEX.short, CASE_WRITTEN, 0, short);
-    for (const role of entry.roles) {
-      if (role.title && !titles.has(role.title)) titles.set(role.title, 0);
-      if (role.native && !titles.has(role.native)) titles.set(role.native, F_DIACRITICS | F_VIETNAMESE);
-    }
-    if (entry.number) {
-      const parsed = parseDocumentNumber(entry.number);
-      push(numbers, normalizeDocumentNumber(entry.number), e);
-      const serial = parsed ? parsed.number : /^\s*(\d+)/.exec(entry.number)?.[1];
-      if (serial) {
-        const codes = parsed ? typeCodesOf(parsed) : entry.kind === 'resolution' ? ['NQ'] : [];
-        for (const code of codes) push(shortReferences, `${code}:${serialKey(serial)}`, e);
+      for (const role of entry.roles) {
+        if (role.title && !titles.has(role.title)) titles.set(role.title, 0);
+        if (role.native && !titles.has(role.native)) titles.set(role.native, F_DIACRITICS | F_VIETNAMESE);
+      }
+      if (entry.number) {
+        const parsed = parseDocumentNumber(entry.number);
+        push(numbers, normalizeDocumentNumber(entry.number), e);
+        const serial = parsed ? parsed.number : /^\s*(\d+)/.exec(entry.number)?.[1];
+        if (serial) {
+          const codes = parsed ? typeCodesOf(parsed) : entry.kind === 'resolution' ? ['NQ'] : [];
+          for (const code of codes) push(shortReferences, `${code}:${serialKey(serial)}`, e);
+        }
       }
     }
   }
-  // Titles, honorifics and document type words.
-  seen = [];
-  for (const title of DEFAULT_TITLES) if (!titles.has(title)) titles.set(title, 0);
-  for (const title of VIETNAMESE_TITLES) if (!titles.has(title)) titles.set(title, F_DIACRITICS | F_VIETNAMESE);
-  for (const [title, flags] of titles) addPattern(P_TITLE, -1, 0, CASE_ANY, flags, title);
-  seen = [];
-  for (const honorific of VIETNAMESE_HONORIFICS) addPattern(P_HONORIFIC, -1, 0, CASE_ANY, F_DIACRITICS | F_VIETNAMESE, honorific);
-  seen = [];
-  for (const surname of VIETNAMESE_SURNAMES) addPattern(P_SURNAME, -1, 0, CASE_ANY, 0, surname);
-  seen = [];
-  DOCUMENT_TYPE_WORDS.forEach((typeWord, index) => {
-    addPattern(P_TYPE_WORD, index, 0, CASE_ANY, typeWord.lang === 'vi' ? F_VIETNAMESE : 0, typeWord.word);
-  });
 
+  /** Titles, honorifics, family names and document type words. */
+  addTitleWords(): void {
+    const { patterns, titles } = this;
+    patterns.newGroup();
+    for (const title of DEFAULT_TITLES) if (!titles.has(title)) titles.set(title, 0);
+    for (const title of VIETNAMESE_TITLES) if (!titles.has(title)) titles.set(title, F_DIACRITICS | F_VIETNAMESE);
+    for (const [title, flags] of titles) patterns.add(P_TITLE, -1, 0, CASE_ANY, flags, title);
+    patterns.newGroup();
+    for (const honorific of VIETNAMESE_HONORIFICS) patterns.add(P_HONORIFIC, -1, 0, CASE_ANY, F_DIACRITICS | F_VIETNAMESE, honorific);
+    patterns.newGroup();
+    for (const surname of VIETNAMESE_SURNAMES) patterns.add(P_SURNAME, -1, 0, CASE_ANY, 0, surname);
+    patterns.newGroup();
+    DOCUMENT_TYPE_WORDS.forEach((typeWord, index) => {
+      patterns.add(P_TYPE_WORD, index, 0, CASE_ANY, typeWord.lang === 'vi' ? F_VIETNAMESE : 0, typeWord.word);
+    });
+  }
+}
+
+interface Trie {
+  rootChild: Int32Array;
+  childStart: Int32Array;
+  childKey: Int32Array;
+  childNode: Int32Array;
+  nodeCount: number;
+  /** The node where each pattern ends. */
+  patternEnd: Int32Array;
+}
+
+function buildTrie(patterns: PatternBuilder): Trie {
   // The trie: root edges by word id, the others in an edge table, then frozen into sorted arrays.
+  const { dictionary, types, keys, keyStart } = patterns;
   const words = dictionary.words;
   const wordCount = words.length;
   const patternCount = types.length;
@@ -349,14 +426,54 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     const to = childStart[n + 1];
     if (to - from > 1) sortPairs(childKey, childNode, from, to);
   }
+  return { rootChild, childStart, childKey, childNode, nodeCount, patternEnd };
+}
 
+function assemble(glossary: Glossary, forms: EntryForms, trie: Trie): CompiledGlossary {
+  const entries = glossary.entries;
+  const { patterns, numbers, shortReferences } = forms;
+  const { types, keys, keyStart, dictionary } = patterns;
+  const words = dictionary.words;
+  const wordCount = words.length;
+  const patternCount = types.length;
+  const { rootChild, childStart, childKey, childNode, nodeCount, patternEnd } = trie;
+  // Each node lists its patterns in the order of their latest form: the order the unmerged patterns
+  // (one per entry and form) had, as far as the scan can tell (it looks at the latest first).
   const nodePattern = new Int32Array(nodeCount).fill(-1);
   const patternNext = new Int32Array(patternCount);
-  // Linked in reverse so that each node lists its patterns in glossary order.
-  for (let p = patternCount - 1; p >= 0; p--) {
+  const bySequence = new Int32Array(patterns.sequence).fill(-1);
+  for (let p = 0; p < patternCount; p++) bySequence[patterns.lastSequence[p]] = p;
+  for (let s = bySequence.length - 1; s >= 0; s--) {
+    const p = bySequence[s];
+    if (p < 0) continue;
     const node = patternEnd[p];
     patternNext[p] = nodePattern[node];
     nodePattern[node] = p;
+  }
+
+  // Targets of each pattern (entries in glossary order), and the short-form patterns of each entry.
+  const pairCount = patterns.pairPattern.length;
+  const patternTargetStart = new Int32Array(patternCount + 1);
+  for (let k = 0; k < pairCount; k++) patternTargetStart[patterns.pairPattern[k] + 1]++;
+  for (let p = 0; p < patternCount; p++) patternTargetStart[p + 1] += patternTargetStart[p];
+  const patternTargets = new Int32Array(pairCount);
+  const entryShortStart = new Int32Array(entries.length + 1);
+  {
+    const at = patternTargetStart.slice(0, patternCount);
+    for (let k = 0; k < pairCount; k++) {
+      const p = patterns.pairPattern[k];
+      patternTargets[at[p]++] = patterns.pairTarget[k];
+      if (patterns.matches[p] === MATCH_INDEX.short) entryShortStart[patterns.pairTarget[k] + 1]++;
+    }
+  }
+  for (let e = 0; e < entries.length; e++) entryShortStart[e + 1] += entryShortStart[e];
+  const entryShortPatterns = new Int32Array(entryShortStart[entries.length]);
+  {
+    const at = entryShortStart.slice(0, entries.length);
+    for (let k = 0; k < pairCount; k++) {
+      const p = patterns.pairPattern[k];
+      if (patterns.matches[p] === MATCH_INDEX.short) entryShortPatterns[at[patterns.pairTarget[k]]++] = p;
+    }
   }
 
   const wordHashes = Int32Array.from(dictionary.hashes);
@@ -371,21 +488,41 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
   for (let id = 0; id < wordCount; id++) allIds[id] = id;
   const firstIds: number[] = [];
   for (let id = 0; id < wordCount; id++) if (rootChild[id] !== 0) firstIds.push(id);
+  const firstWordRule = new Uint8Array(wordCount).fill(FIRST_NEEDS_UPPER | FIRST_NEEDS_NON_ASCII | FIRST_NEEDS_EITHER);
+  for (let p = 0; p < patternCount; p++) {
+    // As the scan's checks (accepts) reject them; a family name only ever starts a capitalised name.
+    const flags = patterns.flags[p];
+    const needsUpper = (flags & F_FIRST_UPPER && patterns.cases[p] !== CASE_ANY) || types[p] === P_SURNAME;
+    const needsNonAscii = (flags & F_DIACRITICS) !== 0 && (flags & F_FIRST_NON_ASCII) !== 0;
+    let rule = 0;
+    if (needsUpper) rule |= FIRST_NEEDS_UPPER;
+    if (needsNonAscii) rule |= FIRST_NEEDS_NON_ASCII;
+    if (needsUpper || needsNonAscii) rule |= FIRST_NEEDS_EITHER;
+    firstWordRule[(keys[keyStart[p]] / SEPARATOR_SPACE) | 0] &= rule;
+  }
 
-  const entryIndex = new Map<string, number>();
-  entries.forEach((entry, index) => {
-    if (!entryIndex.has(entry.id)) entryIndex.set(entry.id, index);
-  });
+  let entryIndex: Map<string, number> | undefined;
 
   return {
     glossary,
     entries,
-    entryIndex,
+    // Made when first asked for (annotations): most documents have none.
+    get entryIndex(): ReadonlyMap<string, number> {
+      if (!entryIndex) {
+        entryIndex = new Map();
+        for (let index = 0; index < entries.length; index++) {
+          const id = entries[index].id;
+          if (!entryIndex.has(id)) entryIndex.set(id, index);
+        }
+      }
+      return entryIndex;
+    },
     words,
     wordHashes,
     sharedHash,
     allWords: new WordTable(allIds, wordHashes),
     firstWords: new WordTable(firstIds, wordHashes),
+    firstWordRule,
     rootChild,
     childStart,
     childKey,
@@ -393,16 +530,202 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     nodePattern,
     patternNext,
     patternType: Uint8Array.from(types),
-    patternTarget: Int32Array.from(targets),
-    patternMatch: Uint8Array.from(matches),
-    patternCase: Uint8Array.from(cases),
-    patternFlags: Uint8Array.from(flagsOf),
-    patternWritten: writtenOf,
-    separatorIds,
+    patternTarget: Int32Array.from(patterns.targets),
+    patternTargetStart,
+    patternTargets,
+    entryShortStart,
+    entryShortPatterns,
+    patternMatch: Uint8Array.from(patterns.matches),
+    patternCase: Uint8Array.from(patterns.cases),
+    patternFlags: Uint8Array.from(patterns.flags),
+    patternWritten: patterns.written,
+    separatorIds: patterns.separatorIds,
     numbers,
     shortReferences,
-    patternWords: new Array<PatternWords | undefined>(patternCount),
+    // Filled arrays: a large array made with holes only would be a slow dictionary.
+    patternWords: new Array<PatternWords | undefined>(patternCount).fill(undefined),
+    entryStamps: new EntryStamps(entries.length),
+    entryRoleWords: new Array<readonly TitleWords[] | undefined>(entries.length).fill(undefined),
+    titledShortFits: new Map<string, Map<number, readonly number[]>>(),
   };
+}
+
+/** The last word of a name or alias, as a default short form (see defaultShortForms). */
+function addDefaultShort(patterns: PatternBuilder, entry: number, written: string): void {
+  const trimmed = written.trim();
+  const lastWord = LAST_WORD.exec(trimmed);
+  // One word only: no short form.
+  if (!lastWord || lastWord.index === 0) return;
+  let last = lastWord[0];
+  if (!ALNUM_EDGES.test(last)) last = last.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (last) patterns.add(P_FORM, entry, MATCH_INDEX.short, CASE_WRITTEN, 0, last);
+}
+
+const LAST_WORD = /\S+$/;
+
+/** Starts and ends with an ASCII letter or digit: nothing to strip. */
+const ALNUM_EDGES = /^[A-Za-z0-9](?:.*[A-Za-z0-9])?$/s;
+
+/**
+ * The patterns while compiling, in parallel lists; the edge keys of pattern p are
+ * keys[keyStart[p], keyStart[p + 1]). Forms written alike with the same rules become one pattern
+ * with several targets (officials sharing a given name share its short-form pattern).
+ */
+class PatternBuilder {
+  readonly dictionary = new WordDictionary();
+  readonly separatorIds = new Map<string, number>();
+  readonly types: number[] = [];
+  /** The first target (entry index, type word index, or -1). */
+  readonly targets: number[] = [];
+  readonly matches: number[] = [];
+  readonly cases: number[] = [];
+  readonly flags: number[] = [];
+  readonly written: string[] = [];
+  readonly keys: number[] = [];
+  readonly keyStart: number[] = [0];
+  /** (pattern, entry) pairs of forms, in the order they were added. */
+  readonly pairPattern: number[] = [];
+  readonly pairTarget: number[] = [];
+  /** Per pattern, the sequence number of the latest form merged into it. */
+  readonly lastSequence: number[] = [];
+  /** Forms added so far (merged or not): each gets a sequence number. */
+  sequence = 0;
+  /**
+   * The first pattern of each written text, by a hash of the text (a table of its own: a Map of a few
+   * hundred thousand strings costs more than the rest of the compile), and the next pattern written the
+   * same (-1 none).
+   */
+  private writtenSlots = new Int32Array(1024);
+  private readonly writtenHash: number[] = [];
+  private readonly sameWrittenNext: number[] = [];
+  private readonly scratch = new TokenList();
+  private writtenCount = 0;
+  /** Forms of the current group (entry) already added: a name repeated as an alias counts once. */
+  private readonly seen: string[] = [];
+
+  newGroup(): void {
+    this.seen.length = 0;
+  }
+
+  add(type: number, target: number, match: number, caseRule: number, flags: number, written: string): void {
+    if (this.seen.includes(written)) return;
+    this.seen.push(written);
+    const hash = hashWord(written);
+    const first = this.firstWritten(written, hash);
+    let p = -1;
+    if (first >= 0) {
+      // Only entries' forms merge: titles and type words stay one pattern each, as the scan picks among them.
+      if (type === P_FORM) {
+        for (let q = first; q >= 0; q = this.sameWrittenNext[q]) {
+          if (this.types[q] === P_FORM && this.matches[q] === match && this.cases[q] === caseRule && (this.flags[q] & ~F_WRITTEN) === flags) {
+            p = q;
+            break;
+          }
+        }
+      }
+      if (p < 0) p = this.newPattern(type, target, match, caseRule, flags | (this.flags[first] & F_WRITTEN), written, first, hash);
+    } else {
+      p = this.newPattern(type, target, match, caseRule, flags, written, -1, hash);
+      if (p < 0) return;
+    }
+    if (type === P_FORM) {
+      this.pairPattern.push(p);
+      this.pairTarget.push(target);
+    }
+    this.lastSequence[p] = this.sequence++;
+  }
+
+  /** A new pattern (its keys copied from `sameAs`, written alike, when given); -1 when the form cannot match. */
+  private newPattern(type: number, target: number, match: number, caseRule: number, flags: number, written: string, sameAs: number, hash: number): number {
+    const { keys } = this;
+    if (sameAs >= 0) {
+      for (let k = this.keyStart[sameAs]; k < this.keyStart[sameAs + 1]; k++) keys.push(keys[k]);
+    } else {
+      const { scratch } = this;
+      scratch.reset();
+      tokenize(written, 0, written.length, scratch);
+      if (scratch.count === 0 || scratch.count > 255) return -1;
+      const firstKey = keys.length;
+      for (let k = 0; k < scratch.count; k++) {
+        let separator = 0;
+        if (k > 0) {
+          const gapStart = scratch.end[k - 1];
+          const gapEnd = scratch.start[k];
+          separator = separatorClass(written, gapStart, gapEnd);
+          if (separator === SEP_OTHER) {
+            const gap = written.slice(gapStart, gapEnd);
+            let id = this.separatorIds.get(gap);
+            if (id === undefined) {
+              // Beyond the space of ids a form with an unusual separator cannot match; none needs that many.
+              if (this.separatorIds.size + SEP_OTHER >= SEPARATOR_SPACE) {
+                keys.length = firstKey;
+                return -1;
+              }
+              id = SEP_OTHER + this.separatorIds.size;
+              this.separatorIds.set(gap, id);
+            }
+            separator = id;
+          }
+        }
+        keys.push(this.dictionary.idOf(written, scratch.start[k], scratch.end[k], scratch.hash[k]) * SEPARATOR_SPACE + separator);
+      }
+      if (firstIsUpper(written)) flags |= F_FIRST_UPPER;
+      for (let k = scratch.start[0]; k < scratch.end[0]; k++) {
+        if (written.charCodeAt(k) > 127) {
+          flags |= F_FIRST_NON_ASCII;
+          break;
+        }
+      }
+    }
+    const p = this.types.length;
+    this.keyStart.push(keys.length);
+    this.types.push(type);
+    this.targets.push(target);
+    this.matches.push(match);
+    this.cases.push(caseRule);
+    this.flags.push(flags);
+    this.written.push(written);
+    this.sameWrittenNext.push(-1);
+    this.lastSequence.push(0);
+    this.writtenHash.push(hash);
+    if (sameAs >= 0) {
+      let q = sameAs;
+      while (this.sameWrittenNext[q] >= 0) q = this.sameWrittenNext[q];
+      this.sameWrittenNext[q] = p;
+    } else this.addWritten(p, hash);
+    return p;
+  }
+
+  /** The first pattern written exactly as `written`, or -1. */
+  private firstWritten(written: string, hash: number): number {
+    const slots = this.writtenSlots;
+    const mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const v = slots[slot];
+      if (v === 0) return -1;
+      if (this.writtenHash[v - 1] === hash && this.written[v - 1] === written) return v - 1;
+    }
+  }
+
+  private addWritten(p: number, hash: number): void {
+    let slots = this.writtenSlots;
+    if (++this.writtenCount * 2 > slots.length) {
+      const grown = new Int32Array(slots.length * 2);
+      const mask = grown.length - 1;
+      for (let k = 0; k < slots.length; k++) {
+        const v = slots[k];
+        if (v === 0) continue;
+        let slot = this.writtenHash[v - 1] & mask;
+        while (grown[slot] !== 0) slot = (slot + 1) & mask;
+        grown[slot] = v;
+      }
+      this.writtenSlots = slots = grown;
+    }
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = p + 1;
+  }
 }
 
 /** Sorts keys[from, to) ascending, moving values along (insertion sort: child lists are short). */

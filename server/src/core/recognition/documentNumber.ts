@@ -1,3 +1,5 @@
+import { ownCopy } from './tokens';
+
 // Vietnamese document numbers in both systems.
 //   Party:  59-NQ/TW, 05-CT/TW, 35-KL/TW, 09-QĐi/TW, 45-HD/BTCTW
 //   State:  250/2025/QH15, 30/2020/NĐ-CP, 123/QĐ-TTg, 01/2021/TT-BNG, 1234/NQ-UBTVQH15
@@ -248,23 +250,35 @@ const MAX_PARSED_NUMBERS = 10000;
  * shared with other calls: treat it as read-only.
  */
 export function readDocumentNumberAt(text: string, offset: number): DocumentNumber | undefined {
-  for (const [pattern, from] of NUMBER_READERS) {
+  // The character after the serial number (and an optional space) says which readers can match:
+  // a dash only the Party form, a slash only the State forms.
+  let k = offset;
+  while (k < text.length && k - offset <= 5 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+  if (k === offset || k - offset > 5) return undefined;
+  let after = text.charCodeAt(k);
+  if (after === 0x20 || after === 0xa0) after = text.charCodeAt(k + 1);
+  const readers = after === 0x2f ? STATE_READERS : after === 0x2d || (after >= 0x2010 && after <= 0x2014) ? PARTY_READERS : undefined;
+  if (!readers) return undefined;
+  for (const [pattern, from] of readers) {
     pattern.lastIndex = offset;
     const m = pattern.exec(text);
     if (!m) continue;
     let parsed = parsedNumbers.get(m[0]);
     if (parsed === undefined) {
-      parsed = from(m, m[0]) ?? null;
+      // Copies: the match is a slice that would keep the whole document alive in the cache.
+      const own = ownCopy(m[0]);
+      parsed = from(m, own) ?? null;
       if (parsedNumbers.size >= MAX_PARSED_NUMBERS) parsedNumbers.clear();
-      parsedNumbers.set(m[0], parsed);
+      parsedNumbers.set(own, parsed);
     }
     if (parsed) return parsed;
   }
   return undefined;
 }
 
-const NUMBER_READERS: [RegExp, (m: RegExpExecArray, text: string) => DocumentNumber | undefined][] = [
-  [PARTY_AT, fromParty],
+type NumberReader = [RegExp, (m: RegExpExecArray, text: string) => DocumentNumber | undefined];
+const PARTY_READERS: NumberReader[] = [[PARTY_AT, fromParty]];
+const STATE_READERS: NumberReader[] = [
   [STATE_YEAR_AT, fromStateYear],
   [STATE_AT, fromState],
 ];

@@ -1,6 +1,6 @@
 // Public API of the recognition engine.
 export { analyzeDocument, findMentions, type AnalyzeOptions } from './analyze';
-export { compileGlossary, defaultShortForms, shortFormsOf, type CompiledGlossary } from './compile';
+export { compileGlossary, compileGlossarySteps, defaultShortForms, shortFormsOf, type CompiledGlossary } from './compile';
 export { findAnnotations, type RawAnnotation } from './annotations';
 export { detectDocumentDate, readFrontMatter, type FrontMatter } from './documentDate';
 export {

@@ -10,13 +10,22 @@ const FILE_EXTENSIONS = new Set([
   'rar', '7z', 'mp3', 'mp4', 'mov', 'avi', 'wav', 'js', 'ts', 'css',
 ]);
 
-/** A character that may be part of a file name or path (`le-hoai-trung.jpg`, `docs/notes.md`). */
-function isPathChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 128) {
-    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || '_.~-/\\%+'.includes(ch);
-  }
-  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+/** Per UTF-16 unit: 0 not yet known, 1 part of a path, 2 not. */
+const PATH_UNITS = new Uint8Array(0x10000);
+for (let code = 0; code < 128; code++) {
+  const ascii = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || '_.~-/\\%+'.includes(String.fromCharCode(code));
+  PATH_UNITS[code] = ascii ? 1 : 2;
+}
+
+/** A unit that may be part of a file name or path (`le-hoai-trung.jpg`, `docs/notes.md`): letters, digits, marks. */
+function isPathUnit(code: number): boolean {
+  let known = PATH_UNITS[code];
+  if (known === 0) PATH_UNITS[code] = known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 const URL_PATTERN = /(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.)[^\s<>"'()[\]]*/gi;
@@ -68,10 +77,16 @@ export function isInsideLink(text: string, start: number, end: number): boolean 
   if (last >= 0 && spans.maxEnds[last] > start) return true;
   // File names and paths: the run of path characters around the match, ending in a known extension.
   let runStart = start;
-  while (runStart > 0 && start - runStart < MAX_NAME && isPathChar(text[runStart - 1])) runStart--;
+  while (runStart > 0 && start - runStart < MAX_NAME && isPathUnit(text.charCodeAt(runStart - 1))) runStart--;
   let runEnd = end;
-  while (runEnd < text.length && runEnd - end < MAX_NAME && isPathChar(text[runEnd])) runEnd++;
-  const run = text.slice(runStart, runEnd).replace(/[.]+$/, '');
-  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(run);
-  return !!ext && FILE_EXTENSIONS.has(ext[1].toLowerCase()) && run.length > ext[0].length;
+  while (runEnd < text.length && runEnd - end < MAX_NAME && isPathUnit(text.charCodeAt(runEnd))) runEnd++;
+  // Without its trailing dots the run ends in `.ext` (one to five ASCII letters or digits, a known
+  // extension) with something before it. Read in place: most matches end in a space.
+  let runStop = runEnd;
+  while (runStop > runStart && text.charCodeAt(runStop - 1) === 0x2e) runStop--;
+  let extStart = runStop;
+  while (extStart > runStart && runStop - extStart <= 5 && isAsciiAlnum(text.charCodeAt(extStart - 1))) extStart--;
+  const extLength = runStop - extStart;
+  if (extLength < 1 || extLength > 5 || extStart - 1 < runStart || text.charCodeAt(extStart - 1) !== 0x2e) return false;
+  return runStop - runStart > extLength + 1 && FILE_EXTENSIONS.has(text.slice(extStart, runStop).toLowerCase());
 }

@@ -36,6 +36,8 @@ export const T_LOWER = 8;
 export const T_NON_ASCII = 16;
 /** A blank line separates this word from the previous one (a new paragraph). */
 export const T_PARAGRAPH = 32;
+/** Has a combining mark (or is outside the Basic Multilingual Plane): its letters are fewer than its units. */
+export const T_MARKS = 64;
 
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 16777619;
@@ -100,6 +102,7 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
   const wordOrMark = WORD | MARK;
   const markOrMulti = MARK | MULTI;
   const multiBit = MULTI;
+  const markBit = MARK;
   const vietBit = VIET;
   const foldMask = FOLD_MASK;
   const prime = HASH_PRIME;
@@ -144,24 +147,36 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
     let viet = 0;
     // A Vietnamese letter counts once with its marks, so that NFC and NFD text count the same: a letter
     // followed by marks counts when they compose to a Vietnamese letter (`ơ` + grave, not `r` + acute).
+    // The cluster (a letter and the marks after it) is looked at only when marks come (NFD text).
     let clusterStart = i;
     let clusterCounted = false;
     let clusterMarks = false;
     for (;;) {
-      if (info & markOrMulti) {
+      seen |= info;
+      if (!(info & markOrMulti)) {
+        hash = Math.imul(hash ^ (info & foldMask), prime);
+        if (clusterMarks) {
+          if (!clusterCounted && isVietnameseLetter(text.slice(clusterStart, i).normalize('NFC'))) viet++;
+          clusterMarks = false;
+        }
+        if (info & vietBit) viet++;
+      } else {
         if (info & multiBit) {
           const multi = MULTI_FOLDS[info & foldMask];
           for (let k = 0; k < multi.length; k++) hash = Math.imul(hash ^ multi.charCodeAt(k), prime);
         }
-      } else hash = Math.imul(hash ^ (info & foldMask), prime);
-      seen |= info;
-      if (info & MARK) clusterMarks = true;
-      else {
-        if (clusterMarks && !clusterCounted && isVietnameseLetter(text.slice(clusterStart, i).normalize('NFC'))) viet++;
-        clusterStart = i;
-        clusterMarks = false;
-        clusterCounted = (info & vietBit) !== 0;
-        if (clusterCounted) viet++;
+        if (!(info & markBit)) {
+          if (clusterMarks) {
+            if (!clusterCounted && isVietnameseLetter(text.slice(clusterStart, i).normalize('NFC'))) viet++;
+            clusterMarks = false;
+          }
+          if (info & vietBit) viet++;
+        } else if (!clusterMarks) {
+          // A word starts with a letter: the first mark of a run follows its letter.
+          clusterMarks = true;
+          clusterStart = i - 1;
+          clusterCounted = (charInfo(text.charCodeAt(i - 1)) & vietBit) !== 0;
+        }
       }
       if (++i >= to) break;
       code = text.charCodeAt(i);
@@ -175,6 +190,7 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
     if (firstInfo & UPPER) flags |= T_UPPER;
     if (seen & LOWER) flags |= T_LOWER;
     if (seen & NON_ASCII) flags |= T_NON_ASCII;
+    if (seen & MARK) flags |= T_MARKS;
     if (count === starts.length) {
       tokens.count = count;
       tokens.grow();
@@ -199,7 +215,7 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
 function astralWord(text: string, i: number, to: number, tokens: TokenList, newlines: number): number {
   const wordStart = i;
   let hash = HASH_SEED;
-  let flags = (astralCharInfo(text.codePointAt(i)!) & UPPER ? T_UPPER : 0) | (newlines >= 2 ? T_PARAGRAPH : 0) | T_NON_ASCII;
+  let flags = (astralCharInfo(text.codePointAt(i)!) & UPPER ? T_UPPER : 0) | (newlines >= 2 ? T_PARAGRAPH : 0) | T_NON_ASCII | T_MARKS;
   while (i < to) {
     const code = text.charCodeAt(i);
     let info = CHAR_INFO[code];
@@ -237,6 +253,15 @@ export function letterCount(text: string, start: number, end: number): number {
     if (!(info & MARK)) count++;
   }
   return count;
+}
+
+/**
+ * A copy of `text` that is a string of its own. V8 keeps a slice of 13 or more characters as a view on
+ * the whole string it came from: a slice of a document kept in a cache would keep the document.
+ */
+export function ownCopy(text: string): string {
+  // Slicing a concatenation flattens it into a new string first.
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** The folded form of `text[start, end)` (one word). */

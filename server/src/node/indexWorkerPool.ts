@@ -1,0 +1,216 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { DocumentOutcome, GlossaryText } from '../core/documentRecords';
+import type { CancellationFlag, ParallelIndexer, ParallelRunResult } from '../core/workspaceIndexer';
+
+/** A batch of documents for a worker to read and analyse. */
+export interface IndexWorkerRequest {
+  batch: number;
+  uris: string[];
+}
+
+/** A worker's outcomes for one batch. */
+export interface IndexWorkerReply {
+  batch: number;
+  outcomes: DocumentOutcome[];
+}
+
+export interface WorkerIndexerOptions {
+  /** Fewer documents than this are indexed on the main thread: starting workers would cost more. */
+  minDocuments?: number;
+  /** At most this many workers (besides the number of cores, and never more than 4). */
+  maxWorkers?: number;
+  /** The worker's script; by default `indexWorker.js` next to this code (in the bundle: next to server.js). */
+  script?: string;
+}
+
+const DEFAULT_MIN_DOCUMENTS = 200;
+const MAX_WORKERS = 4;
+const BATCH_SIZE = 16;
+/** Batches a worker holds at once, so that it never waits for the next one. */
+const BATCHES_IN_FLIGHT = 2;
+const CANCEL_POLL_MS = 25;
+
+/**
+ * Every worker is a V8 instance of its own, and the server's memory counts them all. A small young
+ * generation (the default grows to 48 MB each) and an old generation sized to the glossary (which is
+ * most of what a worker keeps) make V8 collect the analyses' garbage early instead of letting each heap
+ * swell. A worker that still runs out (a huge document) fails, and its batch is indexed on the main thread.
+ */
+function workerResourceLimits(glossaryFiles: readonly GlossaryText[]): ResourceLimits {
+  const glossaryMb = glossaryFiles.reduce((n, f) => n + f.text.length, 0) / 1_000_000;
+  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.max(128, Math.ceil(64 + 24 * glossaryMb)) };
+}
+
+/**
+ * Indexes documents on worker threads: as many as the machine has cores (at most 4), each making the
+ * glossary from the same texts and answering batches of documents with compact records. The main
+ * thread only hands out batches and merges the answers, so it keeps answering requests.
+ */
+export class WorkerIndexer implements ParallelIndexer {
+  private readonly minDocuments: number;
+  private readonly workerCount: number;
+  private readonly script: string;
+  /** Workers started ahead of a run (see `prepare`), with the glossary texts they were given. */
+  private prepared: { glossaryFiles: readonly GlossaryText[]; workers: StartedWorker[] } | undefined;
+
+  constructor(options: WorkerIndexerOptions = {}) {
+    this.minDocuments = options.minDocuments ?? DEFAULT_MIN_DOCUMENTS;
+    this.workerCount = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, options.maxWorkers ?? MAX_WORKERS));
+    this.script = options.script ?? path.join(__dirname, 'indexWorker.js');
+  }
+
+  accepts(documentCount: number): boolean {
+    return documentCount >= this.minDocuments;
+  }
+
+  /**
+   * Starts the workers now, so that they make their glossary while the main thread makes its own; the
+   * next `run` with the same glossary texts uses them. At most one set waits; a newer one replaces it.
+   */
+  prepare(glossaryFiles: readonly GlossaryText[]): void {
+    this.discardPrepared();
+    if (!existsSync(this.script)) return;
+    const resourceLimits = workerResourceLimits(glossaryFiles);
+    const workers: StartedWorker[] = [];
+    for (let i = 0; i < this.workerCount; i++) {
+      const started = this.start(glossaryFiles, resourceLimits);
+      if (started) workers.push(started);
+    }
+    this.prepared = { glossaryFiles, workers };
+  }
+
+  /** Ends prepared workers that no run took (the pass was cancelled or indexed on the main thread). */
+  discardPrepared(): void {
+    for (const started of this.prepared?.workers ?? []) void started.worker.terminate();
+    this.prepared = undefined;
+  }
+
+  /** A worker with what happened to it before anyone listened. */
+  private start(glossaryFiles: readonly GlossaryText[], resourceLimits: ResourceLimits): StartedWorker | undefined {
+    try {
+      const worker = new Worker(this.script, { workerData: { glossaryFiles }, resourceLimits });
+      const started: StartedWorker = { worker };
+      worker.on('error', (error) => (started.failure ??= `a worker failed: ${error.message}`));
+      worker.on('exit', (code) => (started.failure ??= `a worker stopped (exit code ${code})`));
+      return started;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The prepared workers if they were given these glossary texts; else they end. */
+  private takePrepared(glossaryFiles: readonly GlossaryText[]): StartedWorker[] {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    if (!prepared) return [];
+    if (sameGlossaryTexts(prepared.glossaryFiles, glossaryFiles)) return prepared.workers;
+    for (const started of prepared.workers) void started.worker.terminate();
+    return [];
+  }
+
+  run(uris: readonly string[], glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult> {
+    const prepared = this.takePrepared(glossaryFiles);
+    if (uris.length === 0) {
+      for (const started of prepared) void started.worker.terminate();
+      return Promise.resolve({ cancelled: false, undelivered: [] });
+    }
+    if (prepared.length === 0 && !existsSync(this.script)) return Promise.resolve({ cancelled: false, undelivered: uris.slice(), failure: `the worker script ${this.script} is missing` });
+    return new Promise((resolve, reject) => {
+      const queue: string[][] = [];
+      for (let i = 0; i < uris.length; i += BATCH_SIZE) queue.push(uris.slice(i, i + BATCH_SIZE));
+      /** Batches handed out and not yet answered, by number. */
+      const outstanding = new Map<number, { worker: Worker; uris: string[] }>();
+      const workers = new Set<Worker>();
+      /** Batches of failed workers: they may hold what made a worker fail, so the caller indexes them. */
+      const setAside: string[] = [];
+      let nextBatch = 0;
+      let finished = false;
+      let failure: string | undefined;
+
+      const finish = (cancelled: boolean, error?: unknown) => {
+        if (finished) return;
+        finished = true;
+        clearInterval(poll);
+        for (const worker of workers) void worker.terminate();
+        workers.clear();
+        const undelivered = setAside.slice();
+        for (const batch of outstanding.values()) undelivered.push(...batch.uris);
+        for (const batch of queue) undelivered.push(...batch);
+        // Merging an answer failed: the pass fails as it would on the main thread alone.
+        if (error !== undefined) reject(error);
+        else resolve({ cancelled, undelivered, failure });
+      };
+      const feed = (worker: Worker) => {
+        const uris = queue.shift();
+        if (!uris) return;
+        const batch = nextBatch++;
+        outstanding.set(batch, { worker, uris });
+        const request: IndexWorkerRequest = { batch, uris };
+        worker.postMessage(request);
+      };
+      /** A worker that failed: the others go on; its batches are set aside for the caller. */
+      const lose = (worker: Worker, reason: string) => {
+        if (finished || !workers.delete(worker)) return;
+        failure ??= reason;
+        void worker.terminate();
+        for (const [batch, held] of outstanding) {
+          if (held.worker !== worker) continue;
+          outstanding.delete(batch);
+          setAside.push(...held.uris);
+        }
+        if (workers.size === 0 || (outstanding.size === 0 && queue.length === 0)) finish(false);
+      };
+
+      const poll = setInterval(() => {
+        if (flag.cancelled) finish(true);
+      }, CANCEL_POLL_MS);
+      const resourceLimits = workerResourceLimits(glossaryFiles);
+      const count = Math.min(this.workerCount, Math.max(1, Math.ceil(queue.length / BATCHES_IN_FLIGHT)));
+      for (let i = prepared.length; i < count; i++) {
+        const started = this.start(glossaryFiles, resourceLimits);
+        if (started) prepared.push(started);
+        else failure ??= 'a worker could not start';
+      }
+      for (const [i, started] of prepared.entries()) {
+        const worker = started.worker;
+        // More were prepared than this run needs, or one failed while it waited.
+        if (i >= count || started.failure) {
+          if (started.failure) failure ??= started.failure;
+          void worker.terminate();
+          continue;
+        }
+        workers.add(worker);
+        worker.on('message', (reply: IndexWorkerReply) => {
+          if (finished) return;
+          outstanding.delete(reply.batch);
+          if (flag.cancelled) return finish(true);
+          try {
+            deliver(reply.outcomes);
+          } catch (error) {
+            return finish(false, error ?? new Error('merging an index record failed'));
+          }
+          feed(worker);
+          if (outstanding.size === 0 && queue.length === 0) finish(false);
+        });
+        worker.on('error', (error) => lose(worker, `a worker failed: ${error.message}`));
+        worker.on('exit', (code) => lose(worker, `a worker stopped (exit code ${code})`));
+        for (let k = 0; k < BATCHES_IN_FLIGHT; k++) feed(worker);
+      }
+      if (workers.size === 0) finish(false);
+      else if (queue.length === 0 && outstanding.size === 0) finish(false);
+    });
+  }
+}
+
+interface StartedWorker {
+  worker: Worker;
+  /** Set when the worker failed or stopped before a run listened to it. */
+  failure?: string;
+}
+
+function sameGlossaryTexts(a: readonly GlossaryText[], b: readonly GlossaryText[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.uri === b[i].uri && file.text === b[i].text);
+}
