@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { PolicyService } from './core/service';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './core/settings';
-import { baseName, relativePathIn } from './core/uris';
+import { baseName, relativePathIn, type RealUri } from './core/uris';
 import { createPathMatcher, type Workspace } from './core/workspace';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -27,6 +27,7 @@ import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/seman
 import { registerSymbols } from './features/symbols';
 import { WorkspaceSync } from './features/workspaceSync';
 import { NodeWorkspace } from './node/nodeWorkspace';
+import { realFileUri } from './node/realUri';
 import { describeError, guardNotification, type ServerContext } from './serverContext';
 import type { TextFile } from './core/types';
 
@@ -37,14 +38,16 @@ const SKIPPED_SEGMENTS = /(^|\/)(node_modules|\.git)(\/|$)/;
 /** What the server gets from its environment: how to reach the files of the workspace. */
 export interface ServerRuntime {
   createWorkspace(rootUris: string[]): Workspace;
+  /** Follows symbolic links (see RealUri); absent where there is no file system. */
+  realUri?: RealUri;
 }
 
-const nodeRuntime: ServerRuntime = { createWorkspace: (roots) => new NodeWorkspace(roots.map((uri) => fileURLToPath(uri))) };
+const nodeRuntime: ServerRuntime = { createWorkspace: (roots) => new NodeWorkspace(roots.map((uri) => fileURLToPath(uri))), realUri: realFileUri };
 
 /** Wires a connection to the service. The caller creates the connection (stdio, IPC or in-memory streams). */
 export function startServer(connection: Connection, runtime: ServerRuntime = nodeRuntime): void {
   const documents = new TextDocuments(TextDocument);
-  const service = new PolicyService();
+  const service = new PolicyService({ realUri: runtime.realUri });
   let roots: string[] = [];
   let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: ClientCapabilities = {};

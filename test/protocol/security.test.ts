@@ -3,7 +3,8 @@
 // links, definitions) must make them inert, and `source:` values leading outside the workspace must
 // never become link or definition targets. The client must never trust Markdown or allow HTML.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +117,9 @@ function hostileGlossary(): string {
     { id: 'file-resolution', kind: 'resolution', name: 'File resolution', number: '59-NQ/TW', issuer: '[Politburo](file:///etc/passwd)', date: '2025-01-24', summary: payload(9) },
     { id: 'safe-source', kind: 'other', name: 'Safe source', source: 'https://example.org/ok' },
     { id: 'inside-source', kind: 'other', name: 'Inside source', source: 'docs/inside.txt#L2' },
+    // Symbolic links inside the workspace: one to a file outside it, one to a file inside it.
+    { id: 'linked-out', kind: 'other', name: 'Linked out', source: 'docs/private-link.txt' },
+    { id: 'linked-in', kind: 'other', name: 'Linked in', source: 'docs/inside-link.txt' },
     ...HOSTILE_SOURCES.map((source, i) => ({ id: `source-${i}`, kind: 'other', name: `Source number ${i}`, source, summary: payload(i) })),
   ];
   return stringify({ title: payload(5), entries });
@@ -126,19 +130,25 @@ describe('untrusted glossary text over stdio', () => {
   let client: LspTestClient;
   let glossaryText: string;
   let glossaryUri: string;
-  const ids = ['html-org', 'command-term', 'js-official', 'file-resolution', 'safe-source', 'inside-source', ...HOSTILE_SOURCES.map((_, i) => `source-${i}`)];
+  let outside: string;
+  const ids = ['html-org', 'command-term', 'js-official', 'file-resolution', 'safe-source', 'inside-source', 'linked-out', 'linked-in', ...HOSTILE_SOURCES.map((_, i) => `source-${i}`)];
   const documentText = ids.map((id) => `See [[${id}]] here.`).join('\n') + '\nAlso [[';
 
   before(async () => {
     glossaryText = hostileGlossary();
     workspace = new TempWorkspace({ 'evil.glossary.yaml': glossaryText, 'docs/inside.txt': 'line one\nline two\n', 'notes.txt': documentText });
     glossaryUri = workspace.uri('evil.glossary.yaml');
+    outside = mkdtempSync(path.join(tmpdir(), 'policy-gloss-outside-'));
+    writeFileSync(path.join(outside, 'private.txt'), 'not for the workspace\n');
+    symlinkSync(path.join(outside, 'private.txt'), path.join(workspace.root, 'docs', 'private-link.txt'));
+    symlinkSync(path.join(workspace.root, 'docs', 'inside.txt'), path.join(workspace.root, 'docs', 'inside-link.txt'));
     client = await LspTestClient.start(workspace.root);
     await client.openAndDiagnose(workspace.uri('notes.txt'), documentText);
   });
   after(async () => {
     await client.stop();
     workspace.dispose();
+    rmSync(outside, { recursive: true, force: true });
   });
 
   const hover = async (uri: string, text: string, needle: string) => {
@@ -193,6 +203,10 @@ describe('untrusted glossary text over stdio', () => {
     const inside = await hover(doc, documentText, '[[inside-source]]');
     assert.match(inside, /inside\\?\.txt/);
     assert.doesNotMatch(inside, /\]\(/, 'a workspace path is no Markdown link (go to definition opens it)');
+    assert.match(await hover(doc, documentText, '[[linked-in]]'), /inside\\?-link\\?\.txt \(workspace file\)/);
+    const linkedOut = await hover(doc, documentText, '[[linked-out]]');
+    assert.match(linkedOut, /private\\?-link\\?\.txt/);
+    assert.doesNotMatch(linkedOut, /workspace file/, 'a link leading out of the workspace is shown as text only');
     for (const [i] of HOSTILE_SOURCES.entries()) {
       const card = await hover(doc, documentText, `[[source-${i}]]`);
       assert.match(card, /Source:/, `source-${i} shows its source`);
@@ -208,7 +222,9 @@ describe('untrusted glossary text over stdio', () => {
       assert.ok(url.protocol === 'https:' || url.protocol === 'http:' || (url.protocol === 'file:' && insideWorkspace(target)), `a link to ${target}`);
     }
     assert.ok(targets.includes('https://example.org/ok') && targets.includes(`${workspace.uri('docs/inside.txt')}#L2`), targets.join(', '));
-    assert.equal(targets.filter((t) => t.startsWith('file:')).length, 2, 'two workspace file links: docs/inside.txt and the literal %2e%2e path');
+    assert.ok(targets.includes(workspace.uri('docs/inside-link.txt')), targets.join(', '));
+    assert.ok(!targets.some((t) => t.includes('private-link')), 'no link through a symbolic link that leads out');
+    assert.equal(targets.filter((t) => t.startsWith('file:')).length, 3, 'three workspace file links: docs/inside.txt, docs/inside-link.txt and the literal %2e%2e path');
   });
 
   it('definitions never lead outside the workspace', async () => {
@@ -219,6 +235,7 @@ describe('untrusted glossary text over stdio', () => {
       for (const location of locations) assert.ok(insideWorkspace(location.uri), `${id}: definition at ${location.uri}`);
       const files = locations.map((l) => path.relative(workspace.root, fileURLToPath(l.uri)));
       if (id === 'inside-source') assert.deepEqual(files, ['evil.glossary.yaml', path.join('docs', 'inside.txt')]);
+      else if (id === 'linked-in') assert.deepEqual(files, ['evil.glossary.yaml', path.join('docs', 'inside-link.txt')]);
       else if (id === `source-${HOSTILE_SOURCES.indexOf('%2e%2e/%2e%2e/etc/passwd')}`) assert.deepEqual(files, ['evil.glossary.yaml', path.join('%2e%2e', '%2e%2e', 'etc', 'passwd')]);
       else assert.deepEqual(files, ['evil.glossary.yaml'], id);
     }

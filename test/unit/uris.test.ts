@@ -38,4 +38,22 @@ describe('uris', () => {
     }
     assert.equal(resolveSource('docs/a.txt', GLOSSARY, []).kind, 'text');
   });
+
+  it('follows symbolic links when told how: a link inside that leads out is text', () => {
+    // docs/out.txt -> /home/me/private.txt; docs/in.txt -> /w/project/notes/x.txt; the root itself is reached
+    // through a link (/w -> /data/w), as temporary folders often are.
+    const links: Record<string, string> = {
+      'file:///w/project': 'file:///data/w/project',
+      'file:///w/project/glossary/docs/out.txt': 'file:///home/me/private.txt',
+      'file:///w/project/glossary/docs/in.txt': 'file:///data/w/project/notes/x.txt',
+      'file:///w/project/glossary/docs/plain.txt': 'file:///data/w/project/glossary/docs/plain.txt',
+    };
+    const realUri = (uri: string) => links[uri];
+    assert.deepEqual(resolveSource('docs/out.txt', GLOSSARY, [ROOT], realUri), { kind: 'text', text: 'docs/out.txt' });
+    assert.equal(resolveSource('docs/in.txt', GLOSSARY, [ROOT], realUri).kind, 'file');
+    assert.equal(resolveSource('docs/plain.txt#L3', GLOSSARY, [ROOT], realUri).kind, 'file');
+    // A file that does not exist (no real path) keeps its workspace target: opening it shows it is missing.
+    assert.equal(resolveSource('docs/missing.txt', GLOSSARY, [ROOT], realUri).kind, 'file');
+    assert.equal(resolveSource('docs/out.txt', GLOSSARY, [ROOT]).kind, 'file', 'without realUri only the path is checked');
+  });
 });

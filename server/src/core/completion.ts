@@ -83,7 +83,7 @@ function foldedNames(glossary: Glossary): string[] {
 }
 
 function card(service: PolicyService, entry: GlossaryEntry): string {
-  return entryCard(entry, { glossary: service.getGlossary(), roots: service.getRoots(), counts: service.countsOf(entry.id), decode: (n) => service.decodeNumber(n) });
+  return entryCard(entry, { glossary: service.getGlossary(), roots: service.getRoots(), realUri: service.realUri, counts: service.countsOf(entry.id), decode: (n) => service.decodeNumber(n) });
 }
 
 // --- canonical names from a typed alias prefix ---------------------------------------------------

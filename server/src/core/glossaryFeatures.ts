@@ -3,7 +3,6 @@ import { readYamlCached, type YamlMap, type YamlNode } from './glossary/syntax';
 import type { CodeLensInfo, DocumentLink } from './results';
 import type { PolicyService } from './service';
 import { LineMap } from './text';
-import { resolveSource } from './uris';
 
 /** An entry id written in a glossary file: the entry's own `id`, or a `use`/`related` value naming one. */
 export interface GlossaryValue {
@@ -43,7 +42,7 @@ export function getDocumentLinks(service: PolicyService, glossaryUri: string): D
   const lineMap = new LineMap(text);
   const links: DocumentLink[] = [];
   for (const source of sourceValues(text)) {
-    const target = resolveSource(source.value, glossaryUri, service.getRoots());
+    const target = service.resolveSource(source.value, glossaryUri);
     const range = lineMap.rangeOf(source.start, source.end);
     if (target.kind === 'url') links.push({ range, target: target.url, tooltip: 'Open the source' });
     else if (target.kind === 'file') {

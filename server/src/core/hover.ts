@@ -21,6 +21,7 @@ export function getHover(service: PolicyService, file: TextFile, position: Posit
       const markdown = entryCard(target.entry, {
         glossary: service.getGlossary(),
         roots: service.getRoots(),
+        realUri: service.realUri,
         documentDate,
         lang,
         counts: service.countsOf(target.entry.id),

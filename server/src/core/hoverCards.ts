@@ -2,7 +2,7 @@ import type { Glossary, GlossaryEntry } from './glossary/model';
 import { escapeMarkdown, sanitizeMarkdown } from './markdown';
 import type { DocumentLanguage } from './recognition/mention';
 import { formatPeriod, isRoleHeldOn, orderRoles } from './titles';
-import { resolveSource } from './uris';
+import { resolveSource, type RealUri } from './uris';
 
 /** A document number explained for people: what kind of document, who issued it, and when. */
 export interface DecodedNumber {
@@ -19,6 +19,8 @@ export interface DecodedNumber {
 export interface CardContext {
   glossary: Glossary;
   roots: readonly string[];
+  /** Follows symbolic links when checking a `source` path against the roots. */
+  realUri?: RealUri;
   /** The date of the document the mention is in (roles current then come first). */
   documentDate?: string;
   /** The language of the text being read: Vietnamese puts native role titles first. */
@@ -60,7 +62,7 @@ export function entryCard(entry: GlossaryEntry, context: CardContext): string {
   const footer: string[] = [];
   const related = entry.related.map((id) => context.glossary.byId.get(id)).filter((x): x is GlossaryEntry => !!x);
   if (related.length > 0) footer.push(`Related: ${related.map((r) => `${e(r.name)} (${e(r.id)})`).join(', ')}`);
-  if (entry.source) footer.push(`Source: ${sourceText(entry.source, entry.location.uri, context.roots)}`);
+  if (entry.source) footer.push(`Source: ${sourceText(entry.source, entry.location.uri, context.roots, context.realUri)}`);
   footer.push(mentionedIn(context.counts));
   sections.push(footer.join('  \n'));
   return sections.join('\n\n');
@@ -139,8 +141,8 @@ function mentionedIn(counts: { mentions: number; documents: number }): string {
 }
 
 /** Only http(s) URLs become links; a workspace path is shown as text (go to definition opens it). */
-function sourceText(source: string, glossaryUri: string, roots: readonly string[]): string {
-  const target = resolveSource(source, glossaryUri, roots);
+function sourceText(source: string, glossaryUri: string, roots: readonly string[], realUri: RealUri | undefined): string {
+  const target = resolveSource(source, glossaryUri, roots, realUri);
   switch (target.kind) {
     case 'url':
       return `[${e(target.url)}](${linkDestination(target.url)})`;

@@ -3,7 +3,6 @@ import type { Location, Target } from './results';
 import type { AnalyzedDocument, PolicyService } from './service';
 import { LineMap } from './text';
 import type { Position, TextFile } from './types';
-import { resolveSource } from './uris';
 import { glossaryValueAt } from './glossaryFeatures';
 
 /** The mention, annotation, reference or glossary id at a position, if any. */
@@ -70,7 +69,7 @@ export function entryLocation(entry: GlossaryEntry): Location {
 /** The entry's `source` when it is a file inside the workspace. */
 export function sourceLocation(service: PolicyService, entry: GlossaryEntry): Location | undefined {
   if (!entry.source) return undefined;
-  const target = resolveSource(entry.source, entry.location.uri, service.getRoots());
+  const target = service.resolveSource(entry.source, entry.location.uri);
   if (target.kind !== 'file') return undefined;
   const line = target.line ?? 0;
   return { uri: target.uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } };

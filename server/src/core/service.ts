@@ -8,6 +8,7 @@ import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
 import { createDocumentRecord, MentionIndex, referencesOf, type DocumentRecord } from './index';
 import { LineMap } from './text';
+import { resolveSource, type RealUri, type SourceTarget } from './uris';
 import { SegmentedAnalysis, type DiagnosticGroup } from './incrementalAnalysis';
 import { skipReason } from './workspaceIndexer';
 import type { Position, TextFile } from './types';
@@ -63,6 +64,8 @@ export interface GlossaryUpdate {
 export interface PolicyServiceOptions {
   /** Workspace root folder URIs: `source` paths resolve only inside them. */
   roots?: string[];
+  /** Follows symbolic links, so that a `source` leading out of the workspace through one is not opened. */
+  realUri?: RealUri;
   /** How many analysed documents to keep (open documents are asked for on every request). */
   analysisCacheSize?: number;
   /** The least length of the segments open documents are analysed in (tests use short ones). */
@@ -75,6 +78,8 @@ export interface PolicyServiceOptions {
  */
 export class PolicyService {
   private roots: string[];
+  /** Follows symbolic links (from the runtime; undefined where there is no file system). */
+  readonly realUri: RealUri | undefined;
   private readonly glossaryTexts = new Map<string, string>();
   private readonly glossaryFiles = new Map<string, GlossaryFile>();
   private glossary: Glossary = mergeGlossary([]);
@@ -101,6 +106,7 @@ export class PolicyService {
 
   constructor(options: PolicyServiceOptions = {}) {
     this.roots = options.roots ?? [];
+    this.realUri = options.realUri;
     this.analysisCacheSize = options.analysisCacheSize ?? 64;
     this.segmentLength = options.segmentLength;
   }
@@ -113,6 +119,11 @@ export class PolicyService {
 
   getRoots(): readonly string[] {
     return this.roots;
+  }
+
+  /** Where an entry's `source` leads, checked against the workspace roots (see resolveSource). */
+  resolveSource(source: string, glossaryUri: string): SourceTarget {
+    return resolveSource(source, glossaryUri, this.roots, this.realUri);
   }
 
   // --- glossary ----------------------------------------------------------------------------------

@@ -57,11 +57,19 @@ export type SourceTarget =
   | { kind: 'text'; text: string };
 
 /**
+ * The URI of the file a `file:` URI really names (symbolic links followed), or undefined when it cannot
+ * be told (no such file). Supplied by the runtime: the core does not touch the file system.
+ */
+export type RealUri = (uri: string) => string | undefined;
+
+/**
  * Resolves a `source` value. Only http(s) URLs become links; a relative path (resolved against the
  * glossary file's folder, with an optional `#L12` line) becomes a file target only when it stays inside
- * a workspace root. Everything else (absolute paths, `..` escapes, `file:`, `command:`, `javascript:`) is text.
+ * a workspace root, also after following symbolic links when `realUri` is given (a shared folder may
+ * hold a link to a private file). Everything else (absolute paths, `..` escapes, `file:`, `command:`,
+ * `javascript:`) is text.
  */
-export function resolveSource(source: string, glossaryUri: string, roots: readonly string[]): SourceTarget {
+export function resolveSource(source: string, glossaryUri: string, roots: readonly string[], realUri?: RealUri): SourceTarget {
   const value = source.trim();
   if (/^https?:\/\/[^\s]+$/i.test(value)) {
     try {
@@ -87,5 +95,7 @@ export function resolveSource(source: string, glossaryUri: string, roots: readon
     return { kind: 'text', text: value };
   }
   if (!isInsideRoots(resolved, roots) || resolved === normalizeRootUri(glossaryUri)) return { kind: 'text', text: value };
+  const real = realUri?.(resolved);
+  if (real !== undefined && !isInsideRoots(real, roots.map((root) => realUri!(root) ?? root))) return { kind: 'text', text: value };
   return line === undefined ? { kind: 'file', uri: resolved, path } : { kind: 'file', uri: resolved, line, path };
 }
