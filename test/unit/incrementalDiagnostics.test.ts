@@ -6,64 +6,7 @@ import { SegmentedAnalysis } from '../../server/src/core/incrementalAnalysis';
 import { loadGlossaryFile, mergeGlossary } from '../../server/src/core/glossary/load';
 import { analyzeDocument, compileGlossary } from '../../server/src/core/recognition';
 import { PolicyService } from '../../server/src/core/service';
-
-const GLOSSARY_URI = 'file:///ws/policy.glossary.yaml';
-const GLOSSARY_TEXT = `entries:
-  - id: nguyen-manh-cuong
-    kind: official
-    name: Nguyễn Mạnh Cường
-    aliases: [Nguyen Manh Cuong]
-    short: [Cuong]
-    roles:
-      - title: Deputy Minister of Foreign Affairs
-        native: Thứ trưởng Bộ Ngoại giao
-        from: 2021
-  - id: to-lam
-    kind: official
-    name: Tô Lâm
-    aliases: [To Lam]
-    roles:
-      - title: General Secretary
-        from: 2024-08-03
-  - id: resolution-59
-    kind: resolution
-    name: Resolution 59 on international integration
-    number: 59-NQ/TW
-  - id: mass-diplomacy
-    kind: term
-    name: mass diplomacy
-    status: deprecated
-    use: people-to-people-diplomacy
-  - id: people-to-people-diplomacy
-    kind: term
-    name: people-to-people diplomacy
-`;
-
-/** Pieces of policy prose with mentions, short names, titles, annotations and document numbers. */
-const FRAGMENTS = [
-  'Deputy Minister Nguyen Manh Cuong met the delegation. ',
-  'Foreign Minister Nguyễn Mạnh Cường spoke. ',
-  'Later Cuong said the talks went well. ',
-  'Nguyễn Manh Cường visited Hanoi. ',
-  'General Secretary To Lam chaired the meeting. ',
-  'Resolution 59-NQ/TW sets the course; Decision 123/QĐ-TTg and Law 250/2025/QH15 follow. ',
-  'Nghị quyết số 59-NQ/TW được ban hành. ',
-  'They praised mass diplomacy and [[people-to-people-diplomacy|friendship ties]]. ',
-  'See [[no-such-entry|this]] and Minister Pham Van Binh. ',
-  'Ông Cường phát biểu tại hội nghị. ',
-  'The weather was mild and the markets were calm. ',
-  '\n\n',
-  '\n',
-  '---\ndate: 2025-03-01\n---\n',
-];
-const INSERTS = ['x', ' ', 'a', 'Cuong ', 'Nguyen Manh Cuong', '\n', '\n\n', '[[', ']]', '59-NQ/TW', 'Minister ', '.', 'ư', '\r'];
-
-type Edit = { at: number; remove: number; insert: string };
-
-function applyEdit(text: string, edit: Edit): string {
-  const at = Math.floor(edit.at * (text.length + 1)) % (text.length + 1);
-  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
-}
+import { applyEdit, FRAGMENTS, GLOSSARY_TEXT, GLOSSARY_URI, INSERTS } from '../helpers/editedDocuments';
 
 describe('incremental diagnostics', () => {
   const glossary = mergeGlossary([loadGlossaryFile(GLOSSARY_URI, GLOSSARY_TEXT)]);
