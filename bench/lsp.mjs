@@ -258,7 +258,8 @@ export async function runLspBench(options) {
       // Type a letter into an alias that documents use, then delete it: each edit changes recognition.
       const aliasLine = /^ {4}aliases: \[(Nguyen Manh Cuong)\]/m.exec(glossaryText) ?? /^ {4}aliases: \[([^\],]+)/m.exec(glossaryText);
       if (!aliasLine) throw new Error('no alias to edit in the glossary');
-      const editOffset = aliasLine.index + aliasLine[0].length;
+      // Inside the alias, right after its last letter (not after a closing bracket: that would be a YAML error).
+      const editOffset = aliasLine.index + aliasLine[0].indexOf(aliasLine[1]) + aliasLine[1].length;
       const at = glossaryPosition(editOffset);
       const samples = [];
       const deadline = now() + phaseLimitMs;
