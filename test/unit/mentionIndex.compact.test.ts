@@ -159,6 +159,26 @@ describe('MentionIndex (compact)', () => {
     );
   });
 
+  it('gives the same answers whatever order records arrive in, from workers and from this thread alike', () => {
+    const documents = fc.tuple(...URIS.map((uri) => documentArbitrary(uri)));
+    // For each document: its place in the arrival order, and whether it comes as a record from a worker.
+    const arrival = fc.tuple(fc.array(fc.nat(), { minLength: URIS.length, maxLength: URIS.length }), fc.array(fc.boolean(), { minLength: URIS.length, maxLength: URIS.length }));
+    fc.assert(
+      fc.property(documents, arrival, (docs, [keys, fromWorker]) => {
+        const reference = new ReferenceIndex();
+        for (const document of docs) reference.set(document);
+        const order = docs.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+        const index = new MentionIndex();
+        for (const i of order) {
+          if (fromWorker[i]) index.setRecord(structuredClone(createDocumentRecord(docs[i])));
+          else index.set(docs[i]);
+        }
+        assertSameAnswers(index, reference);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('keeps one row of numbers per mention, gives texts back, and keeps an unchanged entry\'s references ready', () => {
     const text = `${'x'.repeat(1000)} Nguyễn Mạnh Cường spoke ${'y'.repeat(1000)}`;
     const start = text.indexOf('Nguyễn');

@@ -42,6 +42,25 @@ describe('document date', () => {
     assert.equal(detectDocumentDate(`${'Line of text\n'.repeat(40)}January 22, 2026`), undefined);
   });
 
+  it('reads the first 15 non-empty lines of the head, whatever their line ends', () => {
+    const lines = (n: number, end: string) => `${'Line of text'.concat(end).repeat(n)}${end}${end}Hà Nội, ngày 22 tháng 1 năm 2026${end}`;
+    for (const end of ['\n', '\r\n']) {
+      assert.equal(detectDocumentDate(lines(14, end)), '2026-01-22');
+      assert.equal(detectDocumentDate(lines(14, end).normalize('NFD')), '2026-01-22');
+      assert.equal(detectDocumentDate(lines(15, end)), undefined);
+    }
+    // Only the first 4,000 characters after the front matter count.
+    assert.equal(detectDocumentDate(`${' '.repeat(3990)}\nJanuary 22, 2026`), undefined);
+    assert.equal(detectDocumentDate(`---\ntitle: x\n---\n${' '.repeat(3970)}\nJanuary 22, 2026`), '2026-01-22');
+  });
+
+  it('takes the front matter its caller has read already', () => {
+    const texts = ['---\ndate: 2026-01-21\n---\nHanoi, January 22, 2026\n', '---\ntitle: Notes\n---\nHanoi, January 22, 2026\n', 'Hanoi, January 23, 2026\n'];
+    for (const text of texts) assert.equal(detectDocumentDate(text, readFrontMatter(text) ?? null), detectDocumentDate(text), text);
+    assert.equal(detectDocumentDate(texts[0], readFrontMatter(texts[0])), '2026-01-21');
+    assert.equal(detectDocumentDate(texts[2], null), '2026-01-23');
+  });
+
   it('is part of the analysis', () => {
     assert.equal(analyzeDocument('date 2026-01-22\n\nGeneral Secretary To Lam spoke.', glossary).date, '2026-01-22');
     assert.equal(analyzeDocument('General Secretary To Lam spoke.', glossary).date, undefined);

@@ -201,6 +201,28 @@ describe('recognition: short names of officials', () => {
     assert.deepEqual(ids('Chief Negotiator Tran Van Nam arrived. Nam said a deal was near.'), ['tran-van-nam', 'tran-van-nam']);
   });
 
+  it('takes the last word of a name as its short form whatever white space the name has', () => {
+    const yaml = [
+      'entries:',
+      '  - id: pham-thu-hang',
+      '    kind: official',
+      '    name: "Pham\\u00a0Thu\\u3000Hang "',
+      '  - id: le-thi-thu-hang',
+      '    kind: official',
+      '    name: "Le Thi Thu\\tHang,"',
+      '  - id: bui-thanh-son',
+      '    kind: official',
+      '    name: "Bui Thanh Son"',
+      '    aliases: ["Son\\u2003"]',
+      '',
+    ].join('\n');
+    const compiled = compile(yaml);
+    assert.deepEqual(mentionsIn('Pham Thu Hang spoke. Hang said so.', compiled), ['pham-thu-hang "Pham Thu Hang" name', 'pham-thu-hang "Hang" short']);
+    assert.deepEqual(mentionsIn('Le Thi Thu Hang, spoke. Hang said so.', compiled), ['le-thi-thu-hang "Le Thi Thu Hang" name', 'le-thi-thu-hang "Hang" short']);
+    // A one-word alias gives no short form of its own: it is a full form (trimmed), found as the alias.
+    assert.deepEqual(mentionsIn('Son spoke. Bui Thanh Son spoke. Son said so.', compiled), ['bui-thanh-son "Son" alias', 'bui-thanh-son "Bui Thanh Son" name', 'bui-thanh-son "Son" alias']);
+  });
+
   it('forgets full mentions between documents', () => {
     assert.deepEqual(ids('Le Hoai Trung spoke.'), ['le-hoai-trung']);
     assert.deepEqual(ids('Trung said so.'), []);

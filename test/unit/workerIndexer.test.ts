@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { PolicyService } from '../../server/src/core/service';
-import { indexWorkspace, type CancellationFlag, type IndexerHooks } from '../../server/src/core/workspaceIndexer';
+import { DocumentQueue, indexDocuments, indexWorkspace, type CancellationFlag, type IndexerHooks } from '../../server/src/core/workspaceIndexer';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import type { WorkerIndexerOptions } from '../../server/src/node/indexWorkerPool';
 
@@ -158,6 +158,67 @@ describe('indexing on worker threads', () => {
     assert.ok([...(await mentionCounts(empty)).values()].every((n) => n === 0));
     workspace.parallelIndexer.prepare(full);
     assert.deepEqual(await mentionCounts(full), withFull);
+  });
+
+  it('shares one queue between the workers and the caller: every document is taken once', async () => {
+    const workspace = new NodeWorkspace([generated], ON_WORKERS);
+    const uris = (await workspace.listFiles()).filter((uri) => uri.endsWith('.txt') || uri.endsWith('.md'));
+    const queue = new DocumentQueue(uris);
+    const byWorkers: string[] = [];
+    const run = workspace.parallelIndexer.run(queue, [], (outcomes) => byWorkers.push(...outcomes.map((o) => o.uri)), { cancelled: false });
+    // The caller takes small batches while the workers run, as a pass does on its own thread.
+    const byCaller: string[] = [];
+    for (let batch = queue.take(3); batch.length > 0; batch = queue.take(3)) {
+      byCaller.push(...batch);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const result = await run;
+    assert.deepEqual(result, { cancelled: false, undelivered: [], failure: undefined });
+    assert.ok(byWorkers.length > 0, 'the workers took batches');
+    assert.equal(new Set([...byWorkers, ...byCaller]).size, byWorkers.length + byCaller.length, 'no document was taken twice');
+    assert.deepEqual([...byWorkers, ...byCaller].sort(), uris.slice().sort());
+  });
+
+  it('marks records made with the glossary texts of the pass as stale when the glossary changed during its load', async () => {
+    const glossaryUri = pathToFileURL(path.join(samples, 'policy.glossary.yaml')).toString();
+    const edited = `${readFileSync(path.join(samples, 'policy.glossary.yaml'), 'utf8')}\n  - id: added-official\n    kind: official\n    name: Nguyen Van Added\n`;
+    const service = new PolicyService();
+    // An editor's edit of the glossary arrives while the pass loads the glossary from disk.
+    const update = service.updateGlossaryFiles.bind(service);
+    let edits = 0;
+    service.updateGlossaryFiles = (changes) => {
+      const loaded = update(changes);
+      if (edits++ === 0) void update([{ uri: glossaryUri, text: edited }]);
+      return loaded;
+    };
+    const completed = await indexWorkspace(service, new NodeWorkspace([samples], ON_WORKERS), hooks(), { cancelled: false });
+    assert.equal(completed, true);
+    assert.equal(service.getGlossaryText(glossaryUri), edited);
+    const stale = service.staleDocumentUris().filter((uri) => uri !== glossaryUri);
+    assert.ok(stale.length > 0, 'records from the workers are stale');
+    // Scanning the stale documents again gives the index the edited glossary gives.
+    assert.equal(await indexDocuments(service, new NodeWorkspace([samples], ON_WORKERS), stale, hooks(), { cancelled: false }), true);
+    assert.deepEqual(service.staleDocumentUris(), []);
+    const fresh = new PolicyService();
+    fresh.setGlossaryFile(glossaryUri, edited);
+    await indexDocuments(fresh, new NodeWorkspace([samples], IN_THREAD), service.index.uris(), hooks(), { cancelled: false });
+    assert.deepEqual(snapshot(service), snapshot(fresh));
+  });
+
+  it('merges nothing when the pass is cancelled while this thread loads the glossary', async () => {
+    const service = new PolicyService();
+    const flag = { cancelled: false };
+    const update = service.updateGlossaryFiles.bind(service);
+    service.updateGlossaryFiles = async (changes) => {
+      const loaded = await update(changes);
+      // Workers have been running since before the load; give them time to deliver.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      flag.cancelled = true;
+      return loaded;
+    };
+    const completed = await indexWorkspace(service, new NodeWorkspace([generated], ON_WORKERS), hooks(), flag);
+    assert.equal(completed, false);
+    assert.equal(service.index.documentCount, 0);
   });
 
   it('fails the pass when merging an answer fails, as the main thread alone would', async () => {

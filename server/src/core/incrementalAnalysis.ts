@@ -105,7 +105,8 @@ function lineStartsOf(text: string): number[] {
 
 /** One segment's scan and what it depended on; shared by the analyses of later versions that reuse it. */
 interface ScannedSegment {
-  text: string;
+  /** The segment's own copy of its text (what was scanned). */
+  readonly text: string;
   scan: SegmentScan;
   /** Where lines start after the segment's line breaks, relative to the segment. */
   lineStarts: number[];
@@ -324,9 +325,6 @@ function walk(pieces: Piece[], compiled: CompiledGlossary, lang: DocumentLanguag
       scanned = scanPiece(piece, compiled, lang, declared, historicalWordBefore, latest);
       scannedCount++;
     }
-    // A reused scan's text is a slice of the old document (equal to this one's): keep the new document's,
-    // so that old documents are not kept alive (strings compare by content, so assign unconditionally).
-    scanned.text = piece.text;
     segments.push({ start: piece.start, line, scanned });
     line += scanned.lineStarts.length;
     for (const [entry, at] of scanned.scan.fullMentions) latest.set(entry, piece.start + at);
@@ -352,7 +350,9 @@ function scanPiece(
   const scan = scanSegment(own, compiled, { state, documentLanguage: lang, declaredLanguage: declared });
   const consulted = [...new Set(scan.shortTargets)];
   return {
-    text: piece.text,
+    // The copy, never a slice of the document: a segment outlives many versions, and a slice would tie
+    // it to one version's whole text (it was reassigned on every reuse instead).
+    text: own,
     scan,
     lineStarts: lineStartsOf(piece.text),
     documentLanguage: lang,

@@ -216,24 +216,23 @@ export class MentionIndex {
     const groupCount = record.entryIds.length;
     const keys = record.entryIds.map((id) => this.entryNumber(id));
     const textKeys = record.texts.map((text) => this.textNumber(text));
-    const order = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => keys[a] - keys[b]);
+    const order = groupsByKey(keys);
     const entryKeys = new Int32Array(groupCount);
     const groupStarts = new Int32Array(groupCount + 1);
-    const rows = new Int32Array(record.rows.length);
+    const source = record.rows;
+    const rows = new Int32Array(source.length);
     let at = 0;
     for (let g = 0; g < groupCount; g++) {
       const from = record.groupStarts[order[g]];
       const to = record.groupStarts[order[g] + 1];
       entryKeys[g] = keys[order[g]];
       groupStarts[g] = at;
-      for (let r = from; r < to; r++, at++) {
-        const source = r * RECORD_STRIDE;
-        const target = at * RECORD_STRIDE;
-        for (let k = 0; k < RECORD_STRIDE; k++) rows[target + k] = record.rows[source + k];
-        rows[target + TEXT] = textKeys[record.rows[source + TEXT]];
-      }
+      // Whole groups are copied at once; then the text column is renumbered.
+      rows.set(source.subarray(from * RECORD_STRIDE, to * RECORD_STRIDE), at * RECORD_STRIDE);
+      at += to - from;
     }
     groupStarts[groupCount] = at;
+    for (let i = TEXT; i < rows.length; i += RECORD_STRIDE) rows[i] = textKeys[rows[i]];
     const previous = this.documents.get(record.uri);
     const stored: StoredDocument = { uri: record.uri, rank: previous?.rank ?? 0, entryKeys, groupStarts, rows, annotations: record.annotations.map(ownAnnotation) };
     if (record.date !== undefined) stored.date = ownCopy(record.date);
@@ -412,6 +411,24 @@ export class MentionIndex {
     return key;
   }
 }
+
+/**
+ * The group numbers ordered by their entry numbers. Each (entry number, group number) pair is packed
+ * into one exact double, so that a typed array's numeric sort does it without a comparison callback.
+ */
+function groupsByKey(keys: readonly number[]): Int32Array | number[] {
+  const count = keys.length;
+  if (count >= GROUP_LIMIT) return Array.from({ length: count }, (_, g) => g).sort((a, b) => keys[a] - keys[b]);
+  const packed = new Float64Array(count);
+  for (let g = 0; g < count; g++) packed[g] = keys[g] * GROUP_LIMIT + g;
+  packed.sort();
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = packed[i] % GROUP_LIMIT;
+  return order;
+}
+
+/** Entry numbers stay below 2^31 and group numbers below this: their packed pairs stay below 2^53. */
+const GROUP_LIMIT = 2 ** 21;
 
 /** Binary search for an entry number among a document's ascending entry numbers. */
 function groupOf(entryKeys: Int32Array, key: number): number {

@@ -55,6 +55,52 @@ export interface AnalyzedDocument {
   segmented?: SegmentedAnalysis;
 }
 
+/**
+ * A place in the analysis cache. An edited document's new analysis replaces the old one in its slot:
+ * a Map entry deleted and set again (to refresh the least-recently-used order) leaves the old value
+ * where minor collections still see it until the next full one, and for a large open document that
+ * kept the text of every version typed since (2 MB per keystroke for 1 MB of Vietnamese) in memory.
+ * The Map only ever holds the slot, which holds the current analysis.
+ */
+interface AnalysisSlot {
+  document: AnalyzedDocument | undefined;
+}
+
+/**
+ * An open document analysed in segments; its findings, line map and references are made when first
+ * asked for. A class, not an object with getters: getters made per analysis are closures over the
+ * analysis, and those kept each version's text alive through minor collections as a dropped slot did.
+ */
+class SegmentedDocument implements AnalyzedDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  private madeReferences: Mention[] | undefined;
+
+  constructor(
+    file: TextFile,
+    readonly generation: number,
+    readonly segmented: SegmentedAnalysis,
+    private readonly glossary: Glossary,
+  ) {
+    this.uri = file.uri;
+    this.version = file.version;
+    this.text = file.text;
+  }
+
+  get lineMap(): LineMap {
+    return this.segmented.lineMap;
+  }
+
+  get analysis(): DocumentAnalysis {
+    return this.segmented.analysis;
+  }
+
+  get references(): Mention[] {
+    return (this.madeReferences ??= referencesOf(this.segmented.analysis, (id) => this.glossary.byId.get(id)?.kind));
+  }
+}
+
 /** What a glossary change means for the rest of the workspace. */
 export interface GlossaryUpdate {
   /** True when recognition results may differ: every document must be analysed again. */
@@ -94,7 +140,8 @@ export class PolicyService {
   private glossaryBuildRunning = false;
   /** Increases whenever recognition results may change; analyses and index records carry it. */
   private generation = 0;
-  private readonly analyses = new Map<string, AnalyzedDocument>();
+  /** Analysed documents by URI, least recently used first (see AnalysisSlot). */
+  private readonly analyses = new Map<string, AnalysisSlot>();
   private readonly analysisCacheSize: number;
   private readonly segmentLength: number | undefined;
   private readonly indexedGeneration = new Map<string, number>();
@@ -212,19 +259,36 @@ export class PolicyService {
 
   /** A document analysed with the current glossary (cached per URI and version). */
   analyzed(file: TextFile): AnalyzedDocument {
-    const cached = this.analyses.get(file.uri);
-    if (cached && cached.generation === this.generation && cached.version === file.version && cached.text === file.text) {
-      // Refresh its place in the least-recently-used order.
-      this.analyses.delete(file.uri);
-      this.analyses.set(file.uri, cached);
+    const slot = this.analyses.get(file.uri);
+    const cached = slot?.document;
+    if (slot && cached && cached.generation === this.generation && cached.version === file.version && cached.text === file.text) {
+      this.touchAnalysis(file.uri, slot);
       return cached;
     }
     // The previous version's analysis (same glossary) is where the new one starts: unchanged segments are kept.
     const result = this.computeSegmentedAnalysis(file, cached && cached.generation === this.generation ? cached.segmented : undefined);
-    this.analyses.delete(file.uri);
-    this.analyses.set(file.uri, result);
-    while (this.analyses.size > this.analysisCacheSize) this.analyses.delete(this.analyses.keys().next().value!);
+    if (slot) {
+      slot.document = result;
+      this.touchAnalysis(file.uri, slot);
+    } else {
+      this.analyses.set(file.uri, { document: result });
+      while (this.analyses.size > this.analysisCacheSize) this.dropAnalysis(this.analyses.keys().next().value!);
+    }
     return result;
+  }
+
+  /** Moves a document's slot to the most recently used end. */
+  private touchAnalysis(uri: string, slot: AnalysisSlot): void {
+    this.analyses.delete(uri);
+    this.analyses.set(uri, slot);
+  }
+
+  /** Forgets a document's analysis; the emptied slot no longer holds its text (see AnalysisSlot). */
+  private dropAnalysis(uri: string): void {
+    const slot = this.analyses.get(uri);
+    if (!slot) return;
+    slot.document = undefined;
+    this.analyses.delete(uri);
   }
 
   /** Everything recognition finds in a document. */
@@ -236,24 +300,7 @@ export class PolicyService {
   private computeSegmentedAnalysis(file: TextFile, previous: SegmentedAnalysis | undefined): AnalyzedDocument {
     if (skipReason(file.text)) return this.computeAnalysis(file);
     const segmented = SegmentedAnalysis.analyze(file.text, this.compiled, previous, { segmentLength: this.segmentLength });
-    const glossary = this.glossary;
-    let references: Mention[] | undefined;
-    return {
-      uri: file.uri,
-      version: file.version,
-      text: file.text,
-      generation: this.generation,
-      segmented,
-      get lineMap() {
-        return segmented.lineMap;
-      },
-      get analysis() {
-        return segmented.analysis;
-      },
-      get references() {
-        return (references ??= referencesOf(segmented.analysis, (id) => glossary.byId.get(id)?.kind));
-      },
-    };
+    return new SegmentedDocument(file, this.generation, segmented, this.glossary);
   }
 
   /** Every mention in the workspace's documents; open documents edited lately are recorded first. */
@@ -285,7 +332,7 @@ export class PolicyService {
 
   /** Analyses a document and records its mentions in the index. `cache` keeps the analysis (open documents). */
   indexDocument(file: TextFile, options: { cache?: boolean } = {}): void {
-    const cached = this.analyses.get(file.uri);
+    const cached = this.analyses.get(file.uri)?.document;
     const usable = cached && cached.generation === this.generation && cached.version === file.version && cached.text === file.text;
     const doc = options.cache || usable ? this.analyzed(file) : this.computeAnalysis(file);
     this.index.set({ uri: file.uri, mentions: doc.references, annotations: doc.analysis.annotations.filter((a) => a.known), date: doc.analysis.date });
@@ -318,13 +365,13 @@ export class PolicyService {
     this.pendingIndex.delete(uri);
     this.index.delete(uri);
     this.indexedGeneration.delete(uri);
-    this.analyses.delete(uri);
+    this.dropAnalysis(uri);
   }
 
   /** Drops the cached analysis of a document that was closed; its index record stays. */
   releaseDocument(uri: string): void {
     if (this.pendingIndex.has(uri)) this.flushPendingIndex();
-    this.analyses.delete(uri);
+    this.dropAnalysis(uri);
   }
 
   /** Removes every indexed document for which `predicate` holds. */
@@ -332,8 +379,8 @@ export class PolicyService {
     const removed = this.index.deleteWhere(predicate);
     for (const uri of removed) {
       this.indexedGeneration.delete(uri);
-      this.analyses.delete(uri);
-      }
+      this.dropAnalysis(uri);
+    }
     return removed;
   }
 

@@ -39,9 +39,31 @@ export interface ParallelIndexer {
   /**
    * Delivers an outcome for each document, in batches as they come in. Resolves when all are delivered,
    * when `flag` is set (cancelled), or when the workers failed: then with the documents not delivered,
-   * which the caller indexes itself.
+   * which the caller indexes itself. Given a `DocumentQueue`, the workers take their batches from it,
+   * and the caller may take batches of its own from the same queue meanwhile.
    */
-  run(uris: readonly string[], glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult>;
+  run(uris: readonly string[] | DocumentQueue, glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult>;
+}
+
+/**
+ * Documents not yet handed out. Worker threads and the thread that runs the pass take batches from
+ * it, so that each document is analysed once and whoever is free takes the next batch.
+ */
+export class DocumentQueue {
+  private next = 0;
+
+  constructor(private readonly uris: readonly string[]) {}
+
+  get remaining(): number {
+    return this.uris.length - this.next;
+  }
+
+  /** Up to `count` documents, taken out of the queue; empty when none are left. */
+  take(count: number): string[] {
+    const batch = this.uris.slice(this.next, this.next + count);
+    this.next += batch.length;
+    return batch;
+  }
 }
 
 export interface ParallelRunResult {
@@ -57,9 +79,17 @@ function parallelIndexerOf(workspace: Workspace): ParallelIndexer | undefined {
   return (workspace as Workspace & { parallelIndexer?: ParallelIndexer }).parallelIndexer;
 }
 
-/** Gives the event loop a turn so that requests are answered while a long pass runs. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Gives the event loop a turn so that requests are answered while a long pass runs. setImmediate runs
+ * right after pending I/O; a zero timeout would wait at least a millisecond, every time slice.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 const TIME_SLICE_MS = 15;
+/**
+ * Progress reports are notifications written to the client: a few per second move a progress bar
+ * smoothly, while one per time slice cost the server (and the client) a pipe write every 15 ms.
+ */
+const PROGRESS_INTERVAL_MS = 250;
 const READ_BATCH = 16;
 
 /** Why a document's text is not indexed, or undefined when it is fine. */
@@ -71,13 +101,21 @@ export function skipReason(text: string): string | undefined {
 
 /**
  * Builds the whole index: glossary files first (so that documents are analysed once, with the full
- * glossary), then every document. Returns false when cancelled.
+ * glossary), then every document. Returns false when cancelled. Worker threads, where the workspace
+ * has them, make their own glossary from the same texts and start on the documents at once, while this
+ * thread loads its glossary; their records are merged once it is in use here.
  */
 export async function indexWorkspace(service: PolicyService, workspace: Workspace, hooks: IndexerHooks, flag: CancellationFlag): Promise<boolean> {
   const files = await workspace.listFiles();
   if (flag.cancelled) return false;
-  const glossaries = files.filter((uri) => hooks.isGlossary(uri) && !hooks.isOpen(uri));
-  const documents = files.filter((uri) => !hooks.isGlossary(uri) && hooks.isDocument(uri) && !hooks.isOpen(uri));
+  // One look at each path (a workspace may hold tens of thousands).
+  const glossaries: string[] = [];
+  const documents: string[] = [];
+  for (const uri of files) {
+    if (hooks.isGlossary(uri)) {
+      if (!hooks.isOpen(uri)) glossaries.push(uri);
+    } else if (hooks.isDocument(uri) && !hooks.isOpen(uri)) documents.push(uri);
+  }
   // Glossaries that vanished since the last pass, and the texts of the others.
   const present = new Set(glossaries);
   const changes: { uri: string; text: string | undefined }[] = [];
@@ -89,9 +127,18 @@ export async function indexWorkspace(service: PolicyService, workspace: Workspac
     if (flag.cancelled) return false;
     if (text !== undefined && !hooks.isOpen(uri)) changes.push({ uri, text });
   }
-  // Workers, if any, make their glossary from the same texts while this thread makes its own.
+  const pass = new IndexPass(service, hooks, flag, documents.length);
   const parallel = parallelIndexerOf(workspace);
-  if (parallel?.accepts(documents.length)) parallel.prepare?.(glossaryTextsAfter(service, changes));
+  const runFlag = abandonableFlag(flag);
+  let early: { glossaryFiles: GlossaryText[]; queue: DocumentQueue; run: Promise<ParallelRunResult> } | undefined;
+  if (parallel?.accepts(documents.length)) {
+    const glossaryFiles = glossaryTextsAfter(service, changes);
+    const queue = new DocumentQueue(documents);
+    const run = parallel.run(queue, glossaryFiles, pass.deliver, runFlag);
+    // Awaited below; a failure before then must not go unhandled.
+    run.catch(() => undefined);
+    early = { glossaryFiles, queue, run };
+  }
   try {
     // A large glossary is loaded in slices: requests are answered meanwhile.
     const { recognitionChanged } = await service.updateGlossaryFiles(changes);
@@ -99,14 +146,29 @@ export async function indexWorkspace(service: PolicyService, workspace: Workspac
     hooks.onGlossaryLoaded?.({ recognitionChanged });
     const wanted = new Set(documents);
     service.removeDocumentsWhere((uri) => !wanted.has(uri) && !hooks.isOpen(uri));
-    return await indexDocuments(service, workspace, documents, hooks, flag);
+    if (!early) return await pass.inThread(workspace, new DocumentQueue(documents));
+    // Records made with other glossary texts than the ones now in use (an edit during the load) are
+    // merged as stale: a later pass scans those documents again.
+    const current = service.recognitionGeneration;
+    pass.release(sameGlossaryTexts(early.glossaryFiles, glossaryTextsOf(service)) ? current : current - 1);
+    return await pass.alongside(workspace, early.queue, early.run);
   } finally {
-    // Prepared workers that no run took (cancelled, or a glossary edit changed the texts) end here.
-    parallel?.discardPrepared?.();
+    // Workers still running (the pass was cancelled or failed) stop.
+    runFlag.abandoned = true;
   }
 }
 
-/** The glossary files' texts in use once `changes` are applied, in the order `indexDocuments` lists them. */
+/** A flag that is set when `flag` is, or when the pass that made it gives up. */
+function abandonableFlag(flag: CancellationFlag): CancellationFlag & { abandoned: boolean } {
+  return {
+    abandoned: false,
+    get cancelled() {
+      return flag.cancelled || this.abandoned;
+    },
+  };
+}
+
+/** The glossary files' texts in use once `changes` are applied, in URI order. */
 function glossaryTextsAfter(service: PolicyService, changes: readonly { uri: string; text: string | undefined }[]): GlossaryText[] {
   const texts = new Map<string, string>();
   for (const uri of service.glossaryFileUris()) texts.set(uri, service.getGlossaryText(uri) ?? '');
@@ -117,69 +179,154 @@ function glossaryTextsAfter(service: PolicyService, changes: readonly { uri: str
   return [...texts.keys()].sort().map((uri) => ({ uri, text: texts.get(uri)! }));
 }
 
-/** Reads and analyses the given documents from the workspace (those open in the editor are skipped). */
-export async function indexDocuments(service: PolicyService, workspace: Workspace, uris: string[], hooks: IndexerHooks, flag: CancellationFlag): Promise<boolean> {
-  const total = uris.length;
-  let done = 0;
-  let sliceStart = Date.now();
-  hooks.onProgress?.(0, total);
-  const parallel = parallelIndexerOf(workspace);
-  if (parallel?.accepts(total)) {
-    // Records made with the glossary of this generation; a glossary change meanwhile leaves them stale.
-    const generation = service.recognitionGeneration;
-    const glossaryFiles = service.glossaryFileUris().map((uri) => ({ uri, text: service.getGlossaryText(uri) ?? '' }));
-    const result = await parallel.run(uris, glossaryFiles, (outcomes) => {
-      if (flag.cancelled) return;
-      for (const outcome of outcomes) {
-        done++;
-        // Opened while it was being read: the editor's text wins.
-        if (hooks.isOpen(outcome.uri)) continue;
-        if ('record' in outcome) service.indexRecord(outcome.record, generation);
-        else {
-          service.removeDocument(outcome.uri);
-          if ('skipped' in outcome) hooks.onSkip?.(outcome.uri, outcome.skipped);
-        }
-      }
-      if (Date.now() - sliceStart >= TIME_SLICE_MS) {
-        hooks.onProgress?.(done, total);
-        sliceStart = Date.now();
-      }
-    }, flag);
-    if (result.cancelled || flag.cancelled) return false;
-    if (result.failure) hooks.onWorkerFailure?.(result.failure);
-    // What the workers did not deliver (they failed) is indexed here.
-    uris = result.undelivered;
-    done = total - uris.length;
+/** The glossary files' texts in use, in URI order. */
+function glossaryTextsOf(service: PolicyService): GlossaryText[] {
+  return service.glossaryFileUris().map((uri) => ({ uri, text: service.getGlossaryText(uri) ?? '' }));
+}
+
+function sameGlossaryTexts(a: readonly GlossaryText[], b: readonly GlossaryText[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.uri === b[i].uri && file.text === b[i].text);
+}
+
+/**
+ * One pass over documents: counts progress, and merges the outcomes that worker threads deliver,
+ * holding them until the glossary they were made with is in use on this thread (`release`).
+ */
+class IndexPass {
+  private done = 0;
+  private sliceStart = Date.now();
+  private lastReport = Date.now();
+  /** Outcomes delivered before `release`; undefined once released. */
+  private held: DocumentOutcome[][] | undefined = [];
+  private generation = 0;
+
+  constructor(
+    private readonly service: PolicyService,
+    readonly hooks: IndexerHooks,
+    readonly flag: CancellationFlag,
+    private readonly total: number,
+  ) {
+    hooks.onProgress?.(0, total);
   }
-  for (let i = 0; i < uris.length; i += READ_BATCH) {
-    const batch = uris.slice(i, i + READ_BATCH);
-    const texts = await Promise.all(batch.map((uri) => workspace.readFile(uri)));
-    for (let k = 0; k < batch.length; k++) {
-      if (flag.cancelled) return false;
-      const uri = batch[k];
-      const text = texts[k];
-      done++;
+
+  readonly deliver = (outcomes: DocumentOutcome[]): void => {
+    if (this.flag.cancelled) return;
+    this.done += outcomes.length;
+    if (this.held) this.held.push(outcomes);
+    else this.merge(outcomes);
+    this.reportProgress();
+  };
+
+  /** Outcomes from now on, and those held so far, are merged as made with the glossary of `generation`. */
+  release(generation: number): void {
+    this.generation = generation;
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const outcomes of held) {
+      if (this.flag.cancelled) return;
+      this.merge(outcomes);
+    }
+  }
+
+  private merge(outcomes: readonly DocumentOutcome[]): void {
+    for (const outcome of outcomes) {
       // Opened while it was being read: the editor's text wins.
-      if (hooks.isOpen(uri)) continue;
-      if (text === undefined) {
-        service.removeDocument(uri);
-        continue;
-      }
-      const reason = skipReason(text);
-      if (reason) {
-        service.removeDocument(uri);
-        hooks.onSkip?.(uri, reason);
-        continue;
-      }
-      service.indexDocument({ uri, version: 0, text });
-      if (Date.now() - sliceStart >= TIME_SLICE_MS) {
-        hooks.onProgress?.(done, total);
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-        if (flag.cancelled) return false;
+      if (this.hooks.isOpen(outcome.uri)) continue;
+      if ('record' in outcome) this.service.indexRecord(outcome.record, this.generation);
+      else {
+        this.service.removeDocument(outcome.uri);
+        if ('skipped' in outcome) this.hooks.onSkip?.(outcome.uri, outcome.skipped);
       }
     }
   }
-  hooks.onProgress?.(total, total);
-  return true;
+
+  /** A progress report, unless one went out within the last `PROGRESS_INTERVAL_MS`. */
+  private reportProgress(): void {
+    const now = Date.now();
+    if (now - this.lastReport < PROGRESS_INTERVAL_MS) return;
+    this.hooks.onProgress?.(this.done, this.total);
+    this.lastReport = now;
+  }
+
+  /** True once a time slice has passed since the last turn of the event loop (which the caller then gives). */
+  private sliceEnded(): boolean {
+    if (Date.now() - this.sliceStart < TIME_SLICE_MS) return false;
+    this.reportProgress();
+    return true;
+  }
+
+  /** A new time slice starts (after a turn of the event loop). */
+  private sliceStarted(): void {
+    this.sliceStart = Date.now();
+  }
+
+  /**
+   * Takes batches from the queue on this thread while workers take theirs; then indexes what the
+   * workers did not deliver (they failed).
+   */
+  async alongside(workspace: Workspace, queue: DocumentQueue, run: Promise<ParallelRunResult>): Promise<boolean> {
+    if (!(await this.readAndIndex(workspace, queue))) return false;
+    const result = await run;
+    if (result.cancelled || this.flag.cancelled) return false;
+    if (result.failure) this.hooks.onWorkerFailure?.(result.failure);
+    return this.inThread(workspace, new DocumentQueue(result.undelivered));
+  }
+
+  /** Indexes every document of the queue on this thread. */
+  async inThread(workspace: Workspace, queue: DocumentQueue): Promise<boolean> {
+    if (!(await this.readAndIndex(workspace, queue))) return false;
+    this.hooks.onProgress?.(this.total, this.total);
+    return true;
+  }
+
+  /** Reads and analyses batches from the queue until it is empty, giving the event loop a turn every time slice. */
+  private async readAndIndex(workspace: Workspace, queue: DocumentQueue): Promise<boolean> {
+    const { service, hooks, flag } = this;
+    for (let batch = queue.take(READ_BATCH); batch.length > 0; batch = queue.take(READ_BATCH)) {
+      const texts = await Promise.all(batch.map((uri) => workspace.readFile(uri)));
+      for (let k = 0; k < batch.length; k++) {
+        if (flag.cancelled) return false;
+        const uri = batch[k];
+        const text = texts[k];
+        this.done++;
+        // Opened while it was being read: the editor's text wins.
+        if (hooks.isOpen(uri)) continue;
+        if (text === undefined) {
+          service.removeDocument(uri);
+          continue;
+        }
+        const reason = skipReason(text);
+        if (reason) {
+          service.removeDocument(uri);
+          hooks.onSkip?.(uri, reason);
+          continue;
+        }
+        service.indexDocument({ uri, version: 0, text });
+        if (this.sliceEnded()) {
+          await yieldToEventLoop();
+          this.sliceStarted();
+          if (flag.cancelled) return false;
+        }
+      }
+    }
+    return !flag.cancelled;
+  }
+}
+
+/** Reads and analyses the given documents from the workspace (those open in the editor are skipped). */
+export async function indexDocuments(service: PolicyService, workspace: Workspace, uris: string[], hooks: IndexerHooks, flag: CancellationFlag): Promise<boolean> {
+  const pass = new IndexPass(service, hooks, flag, uris.length);
+  const parallel = parallelIndexerOf(workspace);
+  const queue = new DocumentQueue(uris);
+  if (!parallel?.accepts(uris.length)) return pass.inThread(workspace, queue);
+  // Records made with the glossary of this generation; a glossary change meanwhile leaves them stale.
+  pass.release(service.recognitionGeneration);
+  const runFlag = abandonableFlag(flag);
+  try {
+    const run = parallel.run(queue, glossaryTextsOf(service), pass.deliver, runFlag);
+    run.catch(() => undefined);
+    return await pass.alongside(workspace, queue, run);
+  } finally {
+    runFlag.abandoned = true;
+  }
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { DocumentOutcome, GlossaryText } from '../core/documentRecords';
-import type { CancellationFlag, ParallelIndexer, ParallelRunResult } from '../core/workspaceIndexer';
+import { DocumentQueue, type CancellationFlag, type ParallelIndexer, type ParallelRunResult } from '../core/workspaceIndexer';
 
 /** A batch of documents for a worker to read and analyse. */
 export interface IndexWorkerRequest {
@@ -20,7 +20,7 @@ export interface IndexWorkerReply {
 export interface WorkerIndexerOptions {
   /** Fewer documents than this are indexed on the main thread: starting workers would cost more. */
   minDocuments?: number;
-  /** At most this many workers (besides the number of cores, and never more than 4). */
+  /** At most this many workers (by default one fewer than the cores, at least one, never more than 4). */
   maxWorkers?: number;
   /** The worker's script; by default `indexWorker.js` next to this code (in the bundle: next to server.js). */
   script?: string;
@@ -45,9 +45,11 @@ function workerResourceLimits(glossaryFiles: readonly GlossaryText[]): ResourceL
 }
 
 /**
- * Indexes documents on worker threads: as many as the machine has cores (at most 4), each making the
- * glossary from the same texts and answering batches of documents with compact records. The main
- * thread only hands out batches and merges the answers, so it keeps answering requests.
+ * Indexes documents on worker threads: one fewer than the machine has cores (at least one, at most 4),
+ * each making the glossary from the same texts and answering batches of documents with compact records.
+ * Given a shared `DocumentQueue`, the thread that runs the pass takes batches from it too (it makes its
+ * glossary anyway, and is otherwise idle once it has), so that no core pays for one more copy of the
+ * glossary (it gives the event loop a turn every time slice, so requests are still answered).
  */
 export class WorkerIndexer implements ParallelIndexer {
   private readonly minDocuments: number;
@@ -58,7 +60,7 @@ export class WorkerIndexer implements ParallelIndexer {
 
   constructor(options: WorkerIndexerOptions = {}) {
     this.minDocuments = options.minDocuments ?? DEFAULT_MIN_DOCUMENTS;
-    this.workerCount = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, options.maxWorkers ?? MAX_WORKERS));
+    this.workerCount = Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, options.maxWorkers ?? MAX_WORKERS));
     this.script = options.script ?? path.join(__dirname, 'indexWorker.js');
   }
 
@@ -111,16 +113,16 @@ export class WorkerIndexer implements ParallelIndexer {
     return [];
   }
 
-  run(uris: readonly string[], glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult> {
+  run(documents: readonly string[] | DocumentQueue, glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult> {
     const prepared = this.takePrepared(glossaryFiles);
-    if (uris.length === 0) {
+    const queue = documents instanceof DocumentQueue ? documents : new DocumentQueue(documents);
+    if (queue.remaining === 0) {
       for (const started of prepared) void started.worker.terminate();
       return Promise.resolve({ cancelled: false, undelivered: [] });
     }
-    if (prepared.length === 0 && !existsSync(this.script)) return Promise.resolve({ cancelled: false, undelivered: uris.slice(), failure: `the worker script ${this.script} is missing` });
+    // No worker can start: every document goes back to the caller.
+    if (prepared.length === 0 && !existsSync(this.script)) return Promise.resolve({ cancelled: false, undelivered: queue.take(queue.remaining), failure: `the worker script ${this.script} is missing` });
     return new Promise((resolve, reject) => {
-      const queue: string[][] = [];
-      for (let i = 0; i < uris.length; i += BATCH_SIZE) queue.push(uris.slice(i, i + BATCH_SIZE));
       /** Batches handed out and not yet answered, by number. */
       const outstanding = new Map<number, { worker: Worker; uris: string[] }>();
       const workers = new Set<Worker>();
@@ -138,14 +140,14 @@ export class WorkerIndexer implements ParallelIndexer {
         workers.clear();
         const undelivered = setAside.slice();
         for (const batch of outstanding.values()) undelivered.push(...batch.uris);
-        for (const batch of queue) undelivered.push(...batch);
+        undelivered.push(...queue.take(queue.remaining));
         // Merging an answer failed: the pass fails as it would on the main thread alone.
         if (error !== undefined) reject(error);
         else resolve({ cancelled, undelivered, failure });
       };
       const feed = (worker: Worker) => {
-        const uris = queue.shift();
-        if (!uris) return;
+        const uris = queue.take(BATCH_SIZE);
+        if (uris.length === 0) return;
         const batch = nextBatch++;
         outstanding.set(batch, { worker, uris });
         const request: IndexWorkerRequest = { batch, uris };
@@ -161,14 +163,14 @@ export class WorkerIndexer implements ParallelIndexer {
           outstanding.delete(batch);
           setAside.push(...held.uris);
         }
-        if (workers.size === 0 || (outstanding.size === 0 && queue.length === 0)) finish(false);
+        if (workers.size === 0 || (outstanding.size === 0 && queue.remaining === 0)) finish(false);
       };
 
       const poll = setInterval(() => {
         if (flag.cancelled) finish(true);
       }, CANCEL_POLL_MS);
       const resourceLimits = workerResourceLimits(glossaryFiles);
-      const count = Math.min(this.workerCount, Math.max(1, Math.ceil(queue.length / BATCHES_IN_FLIGHT)));
+      const count = Math.min(this.workerCount, Math.max(1, Math.ceil(queue.remaining / BATCH_SIZE / BATCHES_IN_FLIGHT)));
       for (let i = prepared.length; i < count; i++) {
         const started = this.start(glossaryFiles, resourceLimits);
         if (started) prepared.push(started);
@@ -193,14 +195,14 @@ export class WorkerIndexer implements ParallelIndexer {
             return finish(false, error ?? new Error('merging an index record failed'));
           }
           feed(worker);
-          if (outstanding.size === 0 && queue.length === 0) finish(false);
+          if (outstanding.size === 0 && queue.remaining === 0) finish(false);
         });
         worker.on('error', (error) => lose(worker, `a worker failed: ${error.message}`));
         worker.on('exit', (code) => lose(worker, `a worker stopped (exit code ${code})`));
         for (let k = 0; k < BATCHES_IN_FLIGHT; k++) feed(worker);
       }
       if (workers.size === 0) finish(false);
-      else if (queue.length === 0 && outstanding.size === 0) finish(false);
+      else if (queue.remaining === 0 && outstanding.size === 0) finish(false);
     });
   }
 }

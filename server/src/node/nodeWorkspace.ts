@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Workspace } from '../core/workspace';
@@ -24,12 +24,17 @@ export class NodeWorkspace implements Workspace {
     return out.sort();
   }
 
-  async readFile(uri: string): Promise<string | undefined> {
-    try {
-      return await fs.readFile(fileURLToPath(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
+  readFile(uri: string): Promise<string | undefined> {
+    // The callback form: the promise-based fs.readFile costs about twice the CPU per file.
+    return new Promise((resolve) => {
+      let path: string;
+      try {
+        path = fileURLToPath(uri);
+      } catch {
+        return resolve(undefined);
+      }
+      readFile(path, 'utf8', (error, text) => resolve(error ? undefined : text));
+    });
   }
 }
 

@@ -230,7 +230,8 @@ class DocumentScan {
     // Most words start nothing: a probe of the first-word table by hash alone (no string compared)
     // skips them; step() looks closer at the rest.
     const { slots, slotHashes, mask } = this.c.firstWords;
-    const { sharedHash, firstWordRule } = this.c;
+    const { sharedHash, firstWordRule, firstWordBits } = this.c;
+    const bitMask = (firstWordBits.length << 5) - 1;
     const hashes = words.hash;
     const flags = words.flags;
     const count = words.count;
@@ -240,22 +241,25 @@ class DocumentScan {
         annotationWord = nextAnnotation < rawAnnotations.length ? annotationAt[nextAnnotation] : -1;
       }
       const hash = hashes[i];
+      const bit = hash & bitMask;
       // The first word's id for the walk: -1 none, -2 to be looked up (words that share a hash).
       let first = -1;
-      for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-        const v = slots[slot];
-        if (v === 0) break;
-        if (slotHashes[slot] === hash) {
-          if (sharedHash[v - 1] === 1) first = -2;
-          // A word none of whose forms can match as written starts nothing: `to` (of `To Lam`) in lower
-          // case, `on` (of `ổn định`) without diacritics.
-          else {
-            const rule = firstWordRule[v - 1];
-            const lower = (flags[i] & T_UPPER) === 0;
-            const ascii = (flags[i] & T_NON_ASCII) === 0;
-            if (!((rule & FIRST_NEEDS_UPPER && lower) || (rule & FIRST_NEEDS_NON_ASCII && ascii) || (rule & FIRST_NEEDS_EITHER && lower && ascii))) first = v - 1;
+      if ((firstWordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+        for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+          const v = slots[slot];
+          if (v === 0) break;
+          if (slotHashes[slot] === hash) {
+            if (sharedHash[v - 1] === 1) first = -2;
+            // A word none of whose forms can match as written starts nothing: `to` (of `To Lam`) in lower
+            // case, `on` (of `ổn định`) without diacritics.
+            else {
+              const rule = firstWordRule[v - 1];
+              const lower = (flags[i] & T_UPPER) === 0;
+              const ascii = (flags[i] & T_NON_ASCII) === 0;
+              if (!((rule & FIRST_NEEDS_UPPER && lower) || (rule & FIRST_NEEDS_NON_ASCII && ascii) || (rule & FIRST_NEEDS_EITHER && lower && ascii))) first = v - 1;
+            }
+            break;
           }
-          break;
         }
       }
       if (first === -1 && !(flags[i] & T_DIGIT) && (this.pendingTitle === undefined || this.pendingTitle.lastWord !== i - 1)) {
@@ -274,7 +278,7 @@ class DocumentScan {
       annotations: this.annotations,
       lang,
     };
-    const date = segment ? undefined : detectDocumentDate(text);
+    const date = segment ? undefined : detectDocumentDate(text, front ?? null);
     if (date) analysis.date = date;
     if (spans.length) analysis.languageSpans = spans;
     return analysis;
@@ -502,6 +506,9 @@ class DocumentScan {
     const { c, words, text } = this;
     const caseRule = c.patternCase[p];
     const flags = c.patternFlags[p];
+    // A family name only ever starts a capitalised name (readAppositionOfficial): `to` in lower case
+    // is no hit, and the step after the walk has nothing to look at.
+    if (c.patternType[p] === P_SURNAME) return (words.flags[i] & T_UPPER) !== 0;
     if (caseRule === CASE_ANY && !(flags & F_DIACRITICS)) return true;
     // Cheap rejection first: `an`, `long`, `who` against `An`, `Long`, `WHO`.
     if (flags & F_FIRST_UPPER && caseRule !== CASE_ANY && !(words.flags[i] & T_UPPER)) return false;
@@ -600,20 +607,38 @@ class DocumentScan {
     // says how it matched, else name before alias before native.
     let matchIndex = 255;
     let spelt = false;
-    for (const p of hits) {
-      if (!patternHasTarget(c, p, target)) continue;
-      const exact = hits.length > 1 && this.speltAsWritten(p, i, end);
-      if ((exact && !spelt) || (exact === spelt && c.patternMatch[p] < matchIndex)) {
-        matchIndex = c.patternMatch[p];
-        spelt = exact;
+    // One pattern: the target is one of its own (that is how it was chosen).
+    if (hits.length === 1) matchIndex = c.patternMatch[hits[0]];
+    else {
+      for (const p of hits) {
+        if (!patternHasTarget(c, p, target)) continue;
+        const exact = this.speltAsWritten(p, i, end);
+        if ((exact && !spelt) || (exact === spelt && c.patternMatch[p] < matchIndex)) {
+          matchIndex = c.patternMatch[p];
+          spelt = exact;
+        }
       }
     }
-    const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined);
+    const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined, this.writtenAs(hits, start, stop));
     if (title && entry.kind === 'official') mention.title = this.titleContext(title);
     this.mentions.push(mention);
     if (mention.match !== 'short') this.noteFullMention(target, start);
     this.pendingTitle = undefined;
     return end + 1;
+  }
+
+  /**
+   * The written form of one of the patterns when text[start, stop) is exactly that form (the usual
+   * case): the mention's text can then be that string instead of a copy of the document's.
+   */
+  private writtenAs(hits: number[], start: number, stop: number): string | undefined {
+    // A short slice is a copy of its own anyway (see ownCopy).
+    if (stop - start < 13) return undefined;
+    for (const p of hits) {
+      const written = this.c.patternWritten[p];
+      if (sameText(this.text, start, stop, written)) return written;
+    }
+    return undefined;
   }
 
   /** Whether words i..j are spelt as pattern p is written, diacritics included (case aside). */
@@ -631,7 +656,11 @@ class DocumentScan {
           if (code >= 65 && code <= 90) code += 32;
           if (code !== expected.charCodeAt(n)) return false;
         }
-      } else if (!sameText(this.text, start, end, written.raw[k - i]) && this.text.slice(start, end).normalize('NFC').toLowerCase() !== expected) return false;
+      } else if (!sameText(this.text, start, end, written.raw[k - i])) {
+        // A word with letters outside ASCII is never spelt as an ASCII form: no need to normalise it.
+        if (isAscii(expected) && !mayFoldToAscii(this.text, start, end)) return false;
+        if (this.text.slice(start, end).normalize('NFC').toLowerCase() !== expected) return false;
+      }
     }
     return true;
   }
@@ -944,7 +973,11 @@ class DocumentScan {
     let k = typeEnd + 1;
     if (k >= words.count || !this.spaceBetween(typeEnd, k)) return -1;
     let numbered = false;
-    const word = NUMBER_WORD_HASHES.has(words.hash[k]) ? text.slice(words.start[k], words.end[k]).normalize('NFC').toLowerCase() : '';
+    let word = '';
+    if (NUMBER_WORD_HASHES.has(words.hash[k])) {
+      word = text.slice(words.start[k], words.end[k]);
+      word = (words.flags[k] & T_NON_ASCII ? word.normalize('NFC') : word).toLowerCase();
+    }
     if (word === 'no' || word === 'number' || word === 'số' || word === 'so') {
       const gap = text.slice(words.end[k], k + 1 < words.count ? words.start[k + 1] : words.end[k]);
       if (!/^\.?:?[ \u00a0]{0,2}$/.test(gap) || gap.length === 0) return -1;
@@ -1108,9 +1141,9 @@ class DocumentScan {
   }
 
   // Result objects are built field by field: object spread is many times slower in this hot path.
-  private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined): Mention {
+  private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined, written?: string): Mention {
     const entry = this.c.entries[target];
-    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: ownText(this.text, start, end), entryId: entry.id, kind: entry.kind, match };
+    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: written ?? ownText(this.text, start, end), entryId: entry.id, kind: entry.kind, match };
     if (document) mention.document = document;
     return mention;
   }
@@ -1222,6 +1255,23 @@ function patternHasTarget(c: CompiledGlossary, p: number, target: number): boole
 
 /** Bound of the cache of titled short names (distinct titles): titles and names repeat. */
 const TITLED_SHORT_FITS_LIMIT = 2000;
+
+function isAscii(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 127) return false;
+  return true;
+}
+
+/**
+ * Whether `text[start, end)` (a word) could be ASCII once in NFC and lower case: only if every unit
+ * outside ASCII is the Kelvin sign (NFC `K`); other letters and marks stay outside ASCII.
+ */
+function mayFoldToAscii(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code > 127 && code !== 0x212a) return false;
+  }
+  return true;
+}
 
 /** True when `text[start, end)` is exactly `expected`, without making a string of it. */
 function sameText(text: string, start: number, end: number, expected: string): boolean {

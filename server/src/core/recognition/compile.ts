@@ -1,6 +1,6 @@
 import type { Glossary, GlossaryEntry } from '../glossary/model';
 import type { TitleWords } from '../titles';
-import { DOCUMENT_TYPE_WORDS, normalizeDocumentNumber, parseDocumentNumber, serialKey, typeCodesOf } from './documentNumber';
+import { computeTypeCodes, DOCUMENT_TYPE_WORDS, normalizeDocumentNumber, parseDocumentNumber, serialKey } from './documentNumber';
 import type { MatchKind } from './mention';
 import { DEFAULT_TITLES, VIETNAMESE_HONORIFICS, VIETNAMESE_SURNAMES, VIETNAMESE_TITLES } from './titleWords';
 import { foldedWord, HASH_PRIME, HASH_SEED, separatorClass, SEP_OTHER, TokenList, tokenize, wordEquals } from './tokens';
@@ -93,6 +93,11 @@ export interface CompiledGlossary {
    * nothing, and the scan passes it by.
    */
   readonly firstWordRule: Uint8Array;
+  /**
+   * One bit per value of a hash's low bits, set for the hashes of first words: most words of a text
+   * start nothing, and this small table (it stays in cache) says so without probing firstWords.
+   */
+  readonly firstWordBits: Int32Array;
   /** Trie: the node reached from the root by each word id (0 when none). */
   readonly rootChild: Int32Array;
   /** Trie: children of node n are childKey/childNode[childStart[n], childStart[n + 1]), keys sorted. */
@@ -346,10 +351,12 @@ class EntryForms {
       }
       if (entry.number) {
         const parsed = parseDocumentNumber(entry.number);
-        push(numbers, normalizeDocumentNumber(entry.number), e);
+        // A number parsed as written (no prefix, no white space around it) is normalised already.
+        push(numbers, parsed && parsed.text === entry.number ? parsed.normalized : normalizeDocumentNumber(entry.number), e);
         const serial = parsed ? parsed.number : /^\s*(\d+)/.exec(entry.number)?.[1];
         if (serial) {
-          const codes = parsed ? typeCodesOf(parsed) : entry.kind === 'resolution' ? ['NQ'] : [];
+          // Not typeCodesOf: its cache is for numbers read again and again, each entry's is read once.
+          const codes = parsed ? computeTypeCodes(parsed) : entry.kind === 'resolution' ? ['NQ'] : [];
           for (const code of codes) push(shortReferences, `${code}:${serialKey(serial)}`, e);
         }
       }
@@ -522,6 +529,7 @@ function assemble(glossary: Glossary, forms: EntryForms, trie: Trie): CompiledGl
     sharedHash,
     allWords: new WordTable(allIds, wordHashes),
     firstWords: new WordTable(firstIds, wordHashes),
+    firstWordBits: hashBits(firstIds, wordHashes),
     firstWordRule,
     rootChild,
     childStart,
@@ -550,18 +558,37 @@ function assemble(glossary: Glossary, forms: EntryForms, trie: Trie): CompiledGl
   };
 }
 
+/** The bits of firstWordBits: about 16 bits per word, so that few other words share a set bit. */
+function hashBits(ids: readonly number[], hashes: Int32Array): Int32Array {
+  let bits = 1024;
+  while (bits < ids.length * 16) bits *= 2;
+  const table = new Int32Array(bits >>> 5);
+  const mask = bits - 1;
+  for (const id of ids) {
+    const bit = hashes[id] & mask;
+    table[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return table;
+}
+
 /** The last word of a name or alias, as a default short form (see defaultShortForms). */
 function addDefaultShort(patterns: PatternBuilder, entry: number, written: string): void {
   const trimmed = written.trim();
-  const lastWord = LAST_WORD.exec(trimmed);
+  // The last run of non-white-space (what /\S+$/ finds, without a regular expression: it runs per name).
+  let lastStart = trimmed.length;
+  while (lastStart > 0 && !isWhiteSpace(trimmed.charCodeAt(lastStart - 1))) lastStart--;
   // One word only: no short form.
-  if (!lastWord || lastWord.index === 0) return;
-  let last = lastWord[0];
+  if (lastStart === 0) return;
+  let last = trimmed.slice(lastStart);
   if (!ALNUM_EDGES.test(last)) last = last.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (last) patterns.add(P_FORM, entry, MATCH_INDEX.short, CASE_WRITTEN, 0, last);
 }
 
-const LAST_WORD = /\S+$/;
+/** The white space of `\s` in regular expressions (and of `trim`). */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 /** Starts and ends with an ASCII letter or digit: nothing to strip. */
 const ALNUM_EDGES = /^[A-Za-z0-9](?:.*[A-Za-z0-9])?$/s;
@@ -600,17 +627,22 @@ class PatternBuilder {
   private readonly sameWrittenNext: number[] = [];
   private readonly scratch = new TokenList();
   private writtenCount = 0;
-  /** Forms of the current group (entry) already added: a name repeated as an alias counts once. */
+  /** Forms of the current group (entry) already added, and their hashes: a name repeated as an alias counts once. */
   private readonly seen: string[] = [];
+  private readonly seenHashes: number[] = [];
 
   newGroup(): void {
     this.seen.length = 0;
+    this.seenHashes.length = 0;
   }
 
   add(type: number, target: number, match: number, caseRule: number, flags: number, written: string): void {
-    if (this.seen.includes(written)) return;
-    this.seen.push(written);
     const hash = hashWord(written);
+    // Hashes first: most forms of an entry differ, and comparing numbers costs less than strings.
+    const { seen, seenHashes } = this;
+    for (let k = 0; k < seenHashes.length; k++) if (seenHashes[k] === hash && seen[k] === written) return;
+    seen.push(written);
+    seenHashes.push(hash);
     const first = this.firstWritten(written, hash);
     let p = -1;
     if (first >= 0) {

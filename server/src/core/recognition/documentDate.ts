@@ -86,17 +86,16 @@ const PLACE = /^(?:[\p{Lu}][\p{L}\p{M}.'’ -]{1,40},\s*)?(?:(?:ngày|Ngày)\s+)
 
 /**
  * The document's date: front matter `date:`, else a leading `date 2026-01-22` line, else a dateline
- * near the top (a line that starts with a date, optionally after a place and a comma).
+ * near the top (a line that starts with a date, optionally after a place and a comma). `frontMatter` is
+ * the document's front matter when the caller has read it already (null: it has none).
  */
-export function detectDocumentDate(text: string): string | undefined {
-  const front = readFrontMatter(text);
+export function detectDocumentDate(text: string, frontMatter?: FrontMatter | null): string | undefined {
+  const front = frontMatter === undefined ? readFrontMatter(text) : (frontMatter ?? undefined);
   if (front?.values.has('date')) {
     const date = readDateValue(front.values.get('date')!);
     if (date) return date;
   }
-  // NFC, so that Vietnamese words (`ngày`, `tháng`) and place lengths read the same in NFD text.
-  const head = text.slice(front?.end ?? 0, (front?.end ?? 0) + DATELINE_CHARS).normalize('NFC');
-  const lines = head.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0).slice(0, DATELINE_LINES);
+  const lines = headLines(text, front?.end ?? 0);
   if (lines.length === 0) return undefined;
   const leading = /^date\s*:?\s+(.+)$/i.exec(lines[0]);
   if (leading) {
@@ -109,4 +108,25 @@ export function detectDocumentDate(text: string): string | undefined {
     if (date) return date;
   }
   return undefined;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The first non-empty lines (trimmed) of the DATELINE_CHARS characters from `from`, in NFC so that
+ * Vietnamese words (`ngày`, `tháng`) and place lengths read the same in NFD text. Only those lines are
+ * looked at, and only those with a character outside ASCII are normalised (the rest are NFC already).
+ */
+function headLines(text: string, from: number): string[] {
+  const headEnd = Math.min(text.length, from + DATELINE_CHARS);
+  const lines: string[] = [];
+  for (let at = from; at < headEnd && lines.length < DATELINE_LINES; ) {
+    let next = text.indexOf('\n', at);
+    if (next < 0 || next > headEnd) next = headEnd;
+    // Trimming drops the carriage return of a CR LF line end; NFC leaves white space alone.
+    const line = text.slice(at, next).trim();
+    if (line.length > 0) lines.push(NON_ASCII.test(line) ? line.normalize('NFC') : line);
+    at = next + 1;
+  }
+  return lines;
 }

@@ -318,7 +318,8 @@ export function typeCodesOf(number: DocumentNumber): readonly string[] {
 
 const typeCodesCache = new WeakMap<DocumentNumber, readonly string[]>();
 
-function computeTypeCodes(number: DocumentNumber): readonly string[] {
+/** typeCodesOf without its cache. */
+export function computeTypeCodes(number: DocumentNumber): readonly string[] {
   if (number.typeCode) {
     const key = codeKey(number.typeCode);
     // A Party `QĐ` is a regulation as often as a decision.
