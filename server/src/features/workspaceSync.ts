@@ -16,7 +16,7 @@ import type { ServerContext } from '../serverContext';
 import type { DiagnosticsPublisher } from './diagnostics';
 
 /** After a glossary edit, documents on disk are scanned again once edits pause this long. */
-const REINDEX_DELAY_MS = 150;
+const REINDEX_DELAY_MS = 500;
 /** Edits of open documents reach the workspace index once typing pauses this long. */
 const INDEX_UPDATE_DELAY_MS = 300;
 /** Glossary lenses show mention counts; after document edits they are refreshed once edits pause this long. */
