@@ -280,7 +280,8 @@ class GlossaryLoader {
         continue;
       }
       fields.add(name, pair);
-      if (!known.includes(name) && !name.startsWith('x-')) {
+      if (name.startsWith('x-')) fields.hasExtensions = true;
+      else if (!known.includes(name)) {
         const suggestion = closestMatch(name, known);
         const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
         this.report('unknown-key', 'warning', key.start, key.end,
@@ -307,19 +308,27 @@ class GlossaryLoader {
     return undefined;
   }
 
+  /** Methods rather than closures inside readEntry: it runs once per entry. */
+  private reportMissing(firstKey: YamlNode, key: string, why: string): void {
+    this.report('missing-key', 'error', firstKey.start, firstKey.end, `This entry has no \`${key}\` (${why}); it is skipped.`);
+  }
+
+  private readOptionalText(fields: KeyedPairs, key: EntryKey): string | undefined {
+    const pair = fields.get(key);
+    return pair ? this.readText(pair, key) : undefined;
+  }
+
   private readEntry(map: YamlMap): GlossaryEntry | undefined {
     const fields = this.collectKeys(map, ENTRY_KEYS, 'entry');
     // An empty mapping (`- {}`) has no first key: the problem goes on the mapping itself.
     const firstKey = map.pairs[0]?.key ?? map;
-    const missing = (key: string, why: string) =>
-      this.report('missing-key', 'error', firstKey.start, firstKey.end, `This entry has no \`${key}\` (${why}); it is skipped.`);
 
     let usable = true;
     // id
     const idPair = fields.get('id');
     let id: string | undefined;
     if (!idPair) {
-      missing('id', 'a unique identifier such as `strategic-autonomy`');
+      this.reportMissing(firstKey, 'id', 'a unique identifier such as `strategic-autonomy`');
       usable = false;
     } else if (idPair.value.kind !== 'scalar' || typeof idPair.value.value !== 'string') {
       this.reportNode('invalid-type', 'error', idPair, `\`id\` must be text, not ${describe(idPair.value)}; this entry is skipped.`);
@@ -338,7 +347,7 @@ class GlossaryLoader {
     const kindPair = fields.get('kind');
     let kind: EntryKind | undefined;
     if (!kindPair) {
-      missing('kind', ENTRY_KINDS.join(', '));
+      this.reportMissing(firstKey, 'kind', ENTRY_KINDS.join(', '));
       usable = false;
     } else {
       const value = kindPair.value.kind === 'scalar' ? kindPair.value.value : undefined;
@@ -360,7 +369,7 @@ class GlossaryLoader {
     const namePair = fields.get('name');
     let name: string | undefined;
     if (!namePair) {
-      missing('name', 'its canonical written form');
+      this.reportMissing(firstKey, 'name', 'its canonical written form');
       usable = false;
     } else {
       name = this.readText(namePair, 'name');
@@ -381,15 +390,11 @@ class GlossaryLoader {
     const shortPair = fields.get('short');
     const short = shortPair ? this.readForms(shortPair, 'short') : undefined;
     const roles = this.readRoles(fields.get('roles'));
-    const optionalText = (key: EntryKey): string | undefined => {
-      const pair = fields.get(key);
-      return pair ? this.readText(pair, key) : undefined;
-    };
-    const number = optionalText('number');
-    const issuer = optionalText('issuer');
+    const number = this.readOptionalText(fields, 'number');
+    const issuer = this.readOptionalText(fields, 'issuer');
     const date = this.readDate(fields.get('date'), 'date');
-    const summary = optionalText('summary');
-    const source = optionalText('source');
+    const summary = this.readOptionalText(fields, 'summary');
+    const source = this.readOptionalText(fields, 'source');
     const related = this.readIds(fields.get('related'), 'related');
     const statusPair = fields.get('status');
     const status = this.readEnum(statusPair, 'status', TERM_STATUSES, 'invalid-status');
@@ -409,11 +414,14 @@ class GlossaryLoader {
     }
     const caseRule = this.readEnum(fields.get('case'), 'case', CASE_RULES, 'invalid-case');
     const extensions: Record<string, unknown> = {};
-    for (const pair of map.pairs) {
-      if (pair.key.kind !== 'scalar' || pair.key.value === null) continue;
-      const key = keyName(pair.key, this.text);
-      if (key.startsWith('x-') && !Object.prototype.hasOwnProperty.call(extensions, key)) {
-        Object.defineProperty(extensions, key, { value: toPlainValue(pair.value), enumerable: true, writable: true, configurable: true });
+    // Most entries have no `x-` keys: no second pass over their keys.
+    if (fields.hasExtensions) {
+      for (const pair of map.pairs) {
+        if (pair.key.kind !== 'scalar' || pair.key.value === null) continue;
+        const key = keyName(pair.key, this.text);
+        if (key.startsWith('x-') && !Object.prototype.hasOwnProperty.call(extensions, key)) {
+          Object.defineProperty(extensions, key, { value: toPlainValue(pair.value), enumerable: true, writable: true, configurable: true });
+        }
       }
     }
 
@@ -582,6 +590,8 @@ class GlossaryLoader {
 
 /** The pairs of a mapping by key name, first occurrence only. Small arrays: mappings have a few keys. */
 class KeyedPairs {
+  /** Some key starts with `x-`. */
+  hasExtensions = false;
   private readonly names: string[] = [];
   private readonly pairs: YamlPair[] = [];
 

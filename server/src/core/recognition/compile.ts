@@ -326,11 +326,6 @@ class EntryForms {
   /** Adds the forms of entries[from, to). */
   add(from: number, to: number): void {
     const { patterns, numbers, shortReferences, titles } = this;
-    const push = (map: Map<string, number[]>, key: string, index: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [index]);
-      else if (!list.includes(index)) list.push(index);
-    };
     for (let e = from; e < to; e++) {
       const entry = this.entries[e];
       patterns.newGroup();
@@ -352,12 +347,12 @@ class EntryForms {
       if (entry.number) {
         const parsed = parseDocumentNumber(entry.number);
         // A number parsed as written (no prefix, no white space around it) is normalised already.
-        push(numbers, parsed && parsed.text === entry.number ? parsed.normalized : normalizeDocumentNumber(entry.number), e);
+        addEntryIndex(numbers, parsed && parsed.text === entry.number ? parsed.normalized : normalizeDocumentNumber(entry.number), e);
         const serial = parsed ? parsed.number : /^\s*(\d+)/.exec(entry.number)?.[1];
         if (serial) {
           // Not typeCodesOf: its cache is for numbers read again and again, each entry's is read once.
           const codes = parsed ? computeTypeCodes(parsed) : entry.kind === 'resolution' ? ['NQ'] : [];
-          for (const code of codes) push(shortReferences, `${code}:${serialKey(serial)}`, e);
+          for (const code of codes) addEntryIndex(shortReferences, `${code}:${serialKey(serial)}`, e);
         }
       }
     }
@@ -569,6 +564,16 @@ function hashBits(ids: readonly number[], hashes: Int32Array): Int32Array {
     table[bit >>> 5] |= 1 << (bit & 31);
   }
   return table;
+}
+
+/**
+ * Adds an entry index to the list of a key, once. Entries are added in increasing order, so an index
+ * already in the list is its last element.
+ */
+function addEntryIndex(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (list[list.length - 1] !== index) list.push(index);
 }
 
 /** The last word of a name or alias, as a default short form (see defaultShortForms). */
