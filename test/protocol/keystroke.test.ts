@@ -4,37 +4,7 @@ import { ReferencesRequest, type Location, type Position } from 'vscode-language
 import { LspTestClient } from '../helpers/lspClient';
 import { positionOf } from '../helpers/text';
 import { TempWorkspace } from '../helpers/workspace';
-
-const GLOSSARY = `entries:
-  - id: to-lam
-    kind: official
-    name: Tô Lâm
-    aliases: [To Lam]
-    roles:
-      - title: General Secretary
-        from: 2024-08-03
-  - id: nguyen-manh-cuong
-    kind: official
-    name: Nguyễn Mạnh Cường
-    aliases: [Nguyen Manh Cuong]
-    short: [Cuong]
-    roles:
-      - title: Deputy Minister of Foreign Affairs
-        from: 2021
-  - id: tran-quoc-cuong
-    kind: official
-    name: Trần Quốc Cường
-    aliases: [Tran Quoc Cuong]
-    short: [Cuong]
-  - id: mass-diplomacy
-    kind: term
-    name: mass diplomacy
-    status: deprecated
-  - id: resolution-59
-    kind: resolution
-    name: Resolution on international integration
-    number: 59-NQ/TW
-`;
+import { GLOSSARY_TEXT } from '../helpers/editedDocuments';
 
 const PARAGRAPHS = [
   'Deputy Minister Nguyen Manh Cuong met the delegation and Cuong spoke of mass diplomacy.',
@@ -67,7 +37,7 @@ describe('edits of a long open document over stdio', () => {
   const OTHER = 'General Secretary To Lam chaired the meeting.\n';
 
   before(async () => {
-    workspace = new TempWorkspace({ 'policy.glossary.yaml': GLOSSARY, 'notes/long.md': text, 'notes/other.md': OTHER });
+    workspace = new TempWorkspace({ 'policy.glossary.yaml': GLOSSARY_TEXT, 'notes/long.md': text, 'notes/other.md': OTHER });
     uri = workspace.uri('notes/long.md');
     otherUri = workspace.uri('notes/other.md');
     client = await LspTestClient.start(workspace.root);

@@ -426,8 +426,9 @@ function moveSpan(span: TextSpan, by: number, lines: number): TextSpan {
   return { start: span.start + by, end: span.end + by, range: moveRange(span.range, lines), text: span.text };
 }
 
-function moveTitle(title: TitleContext, by: number, lines: number): TitleContext {
-  return { ...title, start: title.start + by, end: title.end + by, range: moveRange(title.range, lines) };
+/** A copy of any span-shaped result moved by `by` characters and `lines` lines (its other fields kept). */
+function moved<T extends TextSpan>(span: T, by: number, lines: number): T {
+  return { ...span, start: span.start + by, end: span.end + by, range: moveRange(span.range, lines) };
 }
 
 function moveCitation(document: DocumentCitation, by: number, lines: number): DocumentCitation {
@@ -436,27 +437,27 @@ function moveCitation(document: DocumentCitation, by: number, lines: number): Do
 }
 
 function moveMention(m: Mention, by: number, lines: number): Mention {
-  const moved: Mention = { ...m, start: m.start + by, end: m.end + by, range: moveRange(m.range, lines) };
-  if (m.title) moved.title = moveTitle(m.title, by, lines);
-  if (m.document) moved.document = moveCitation(m.document, by, lines);
-  return moved;
+  const result = moved(m, by, lines);
+  if (m.title) result.title = moved(m.title, by, lines);
+  if (m.document) result.document = moveCitation(m.document, by, lines);
+  return result;
 }
 
 function moveAmbiguous(a: AmbiguousReference, by: number, lines: number): AmbiguousReference {
-  const moved: AmbiguousReference = { ...a, start: a.start + by, end: a.end + by, range: moveRange(a.range, lines) };
-  if (a.document) moved.document = moveCitation(a.document, by, lines);
-  return moved;
+  const result = moved(a, by, lines);
+  if (a.document) result.document = moveCitation(a.document, by, lines);
+  return result;
 }
 
 function moveCandidate(c: Candidate, by: number, lines: number): Candidate {
-  const moved: Candidate = { ...c, start: c.start + by, end: c.end + by, range: moveRange(c.range, lines) };
-  if (c.titleSpan) moved.titleSpan = moveTitle(c.titleSpan, by, lines);
-  if (c.document) moved.document = moveCitation(c.document, by, lines);
-  return moved;
+  const result = moved(c, by, lines);
+  if (c.titleSpan) result.titleSpan = moved(c.titleSpan, by, lines);
+  if (c.document) result.document = moveCitation(c.document, by, lines);
+  return result;
 }
 
 function moveAnnotation(a: Annotation, by: number, lines: number): Annotation {
-  return { ...a, start: a.start + by, end: a.end + by, range: moveRange(a.range, lines), idSpan: moveSpan(a.idSpan, by, lines) };
+  return { ...moved(a, by, lines), idSpan: moveSpan(a.idSpan, by, lines) };
 }
 
 function moveDiagnostic(d: DocumentDiagnostic, by: number, lines: number): DocumentDiagnostic {
