@@ -137,29 +137,6 @@ describe('indexing on worker threads', () => {
     assert.ok(result.undelivered.length > 0);
   });
 
-  it('uses workers started ahead only when they were given the glossary texts of the run', async () => {
-    const workspace = new NodeWorkspace([samples], ON_WORKERS);
-    const uris = (await workspace.listFiles()).filter((uri) => uri.endsWith('.txt') || uri.endsWith('.md'));
-    const glossaryUri = pathToFileURL(path.join(samples, 'policy.glossary.yaml')).toString();
-    const full = [{ uri: glossaryUri, text: readFileSync(path.join(samples, 'policy.glossary.yaml'), 'utf8') }];
-    const empty = [{ uri: glossaryUri, text: 'entries: []\n' }];
-    const mentionCounts = async (glossaryFiles: { uri: string; text: string }[]) => {
-      const counts = new Map<string, number>();
-      const result = await workspace.parallelIndexer.run(uris, glossaryFiles, (outcomes) => {
-        for (const o of outcomes) if ('record' in o) counts.set(o.uri, o.record.rows.length);
-      }, { cancelled: false });
-      assert.deepEqual(result, { cancelled: false, undelivered: [], failure: undefined });
-      return counts;
-    };
-    const withFull = await mentionCounts(full);
-    assert.ok([...withFull.values()].some((n) => n > 0));
-    // Prepared with the full glossary, run with an empty one: nothing may come from the prepared workers.
-    workspace.parallelIndexer.prepare(full);
-    assert.ok([...(await mentionCounts(empty)).values()].every((n) => n === 0));
-    workspace.parallelIndexer.prepare(full);
-    assert.deepEqual(await mentionCounts(full), withFull);
-  });
-
   it('shares one queue between the workers and the caller: every document is taken once', async () => {
     const workspace = new NodeWorkspace([generated], ON_WORKERS);
     const uris = (await workspace.listFiles()).filter((uri) => uri.endsWith('.txt') || uri.endsWith('.md'));

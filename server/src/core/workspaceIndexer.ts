@@ -32,10 +32,6 @@ export interface CancellationFlag {
 export interface ParallelIndexer {
   /** Whether this many documents are worth the start-up of workers. */
   accepts(documentCount: number): boolean;
-  /** Starts workers ahead of the next `run` with these glossary texts, so that they load it meanwhile. */
-  prepare?(glossaryFiles: readonly GlossaryText[]): void;
-  /** Ends workers that `prepare` started and no `run` took. */
-  discardPrepared?(): void;
   /**
    * Delivers an outcome for each document, in batches as they come in. Resolves when all are delivered,
    * when `flag` is set (cancelled), or when the workers failed: then with the documents not delivered,

@@ -55,8 +55,6 @@ export class WorkerIndexer implements ParallelIndexer {
   private readonly minDocuments: number;
   private readonly workerCount: number;
   private readonly script: string;
-  /** Workers started ahead of a run (see `prepare`), with the glossary texts they were given. */
-  private prepared: { glossaryFiles: readonly GlossaryText[]; workers: StartedWorker[] } | undefined;
 
   constructor(options: WorkerIndexerOptions = {}) {
     this.minDocuments = options.minDocuments ?? DEFAULT_MIN_DOCUMENTS;
@@ -68,60 +66,20 @@ export class WorkerIndexer implements ParallelIndexer {
     return documentCount >= this.minDocuments;
   }
 
-  /**
-   * Starts the workers now, so that they make their glossary while the main thread makes its own; the
-   * next `run` with the same glossary texts uses them. At most one set waits; a newer one replaces it.
-   */
-  prepare(glossaryFiles: readonly GlossaryText[]): void {
-    this.discardPrepared();
-    if (!existsSync(this.script)) return;
-    const resourceLimits = workerResourceLimits(glossaryFiles);
-    const workers: StartedWorker[] = [];
-    for (let i = 0; i < this.workerCount; i++) {
-      const started = this.start(glossaryFiles, resourceLimits);
-      if (started) workers.push(started);
-    }
-    this.prepared = { glossaryFiles, workers };
-  }
-
-  /** Ends prepared workers that no run took (the pass was cancelled or indexed on the main thread). */
-  discardPrepared(): void {
-    for (const started of this.prepared?.workers ?? []) void started.worker.terminate();
-    this.prepared = undefined;
-  }
-
-  /** A worker with what happened to it before anyone listened. */
-  private start(glossaryFiles: readonly GlossaryText[], resourceLimits: ResourceLimits): StartedWorker | undefined {
+  /** A new worker, or undefined when none can start here. */
+  private start(glossaryFiles: readonly GlossaryText[], resourceLimits: ResourceLimits): Worker | undefined {
     try {
-      const worker = new Worker(this.script, { workerData: { glossaryFiles }, resourceLimits });
-      const started: StartedWorker = { worker };
-      worker.on('error', (error) => (started.failure ??= `a worker failed: ${error.message}`));
-      worker.on('exit', (code) => (started.failure ??= `a worker stopped (exit code ${code})`));
-      return started;
+      return new Worker(this.script, { workerData: { glossaryFiles }, resourceLimits });
     } catch {
       return undefined;
     }
   }
 
-  /** The prepared workers if they were given these glossary texts; else they end. */
-  private takePrepared(glossaryFiles: readonly GlossaryText[]): StartedWorker[] {
-    const prepared = this.prepared;
-    this.prepared = undefined;
-    if (!prepared) return [];
-    if (sameGlossaryTexts(prepared.glossaryFiles, glossaryFiles)) return prepared.workers;
-    for (const started of prepared.workers) void started.worker.terminate();
-    return [];
-  }
-
   run(documents: readonly string[] | DocumentQueue, glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult> {
-    const prepared = this.takePrepared(glossaryFiles);
     const queue = documents instanceof DocumentQueue ? documents : new DocumentQueue(documents);
-    if (queue.remaining === 0) {
-      for (const started of prepared) void started.worker.terminate();
-      return Promise.resolve({ cancelled: false, undelivered: [] });
-    }
+    if (queue.remaining === 0) return Promise.resolve({ cancelled: false, undelivered: [] });
     // No worker can start: every document goes back to the caller.
-    if (prepared.length === 0 && !existsSync(this.script)) return Promise.resolve({ cancelled: false, undelivered: queue.take(queue.remaining), failure: `the worker script ${this.script} is missing` });
+    if (!existsSync(this.script)) return Promise.resolve({ cancelled: false, undelivered: queue.take(queue.remaining), failure: `the worker script ${this.script} is missing` });
     return new Promise((resolve, reject) => {
       /** Batches handed out and not yet answered, by number. */
       const outstanding = new Map<number, { worker: Worker; uris: string[] }>();
@@ -171,17 +129,10 @@ export class WorkerIndexer implements ParallelIndexer {
       }, CANCEL_POLL_MS);
       const resourceLimits = workerResourceLimits(glossaryFiles);
       const count = Math.min(this.workerCount, Math.max(1, Math.ceil(queue.remaining / BATCH_SIZE / BATCHES_IN_FLIGHT)));
-      for (let i = prepared.length; i < count; i++) {
-        const started = this.start(glossaryFiles, resourceLimits);
-        if (started) prepared.push(started);
-        else failure ??= 'a worker could not start';
-      }
-      for (const [i, started] of prepared.entries()) {
-        const worker = started.worker;
-        // More were prepared than this run needs, or one failed while it waited.
-        if (i >= count || started.failure) {
-          if (started.failure) failure ??= started.failure;
-          void worker.terminate();
+      for (let i = 0; i < count; i++) {
+        const worker = this.start(glossaryFiles, resourceLimits);
+        if (!worker) {
+          failure ??= 'a worker could not start';
           continue;
         }
         workers.add(worker);
@@ -205,14 +156,4 @@ export class WorkerIndexer implements ParallelIndexer {
       else if (queue.remaining === 0 && outstanding.size === 0) finish(false);
     });
   }
-}
-
-interface StartedWorker {
-  worker: Worker;
-  /** Set when the worker failed or stopped before a run listened to it. */
-  failure?: string;
-}
-
-function sameGlossaryTexts(a: readonly GlossaryText[], b: readonly GlossaryText[]): boolean {
-  return a.length === b.length && a.every((file, i) => file.uri === b[i].uri && file.text === b[i].text);
 }
