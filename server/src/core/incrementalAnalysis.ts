@@ -156,10 +156,11 @@ export class SegmentedAnalysis {
   /** Analyses `text`, reusing what `previous` (an analysis of an earlier version) found where it still holds. */
   static analyze(text: string, compiled: CompiledGlossary, previous?: SegmentedAnalysis, options: SegmentOptions = {}): SegmentedAnalysis {
     const segmentLength = options.segmentLength ?? previous?.segmentLength ?? DEFAULT_SEGMENT_LENGTH;
-    const lang = readFrontMatter(text)?.values.get('lang');
+    const front = readFrontMatter(text);
+    const lang = front?.values.get('lang');
     // A copy: a slice of the text would keep this version of the document alive in every segment scanned.
     const declared = lang === undefined ? undefined : (lang + ' ').slice(0, -1);
-    const date = detectDocumentDate(text);
+    const date = detectDocumentDate(text, front ?? null);
     const usable = previous && previous.compiled === compiled && previous.segmentLength === segmentLength ? previous : undefined;
     const pieces = usable ? reusablePieces(usable.segments, usable.text, text, segmentLength) : split(text, 0, text.length, segmentLength);
     // The document's language decides short paragraphs: guess it, and scan again if the letters say otherwise.

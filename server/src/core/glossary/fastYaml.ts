@@ -364,15 +364,7 @@ class FastReader {
   private itemByGeneralReader(l: number, col: number, depth: number): YamlNode {
     let n = l + 1;
     while (n < this.lineCount && !(this.indent[n] >= 0 && this.indent[n] <= col)) n++;
-    const end = n < this.lineCount ? this.lineStart[n] : this.text.length;
-    const result = this.readSlice!(this.lineStart[l], end, this.maxDepth - depth + 1);
-    if (!result) return decline();
-    if ('errors' in result) throw new UnreadableItem(result.errors);
-    const root = result.root;
-    if (!root || root.kind !== 'seq' || root.flow || root.items.length !== 1) return decline();
-    this.issues.push(...result.issues);
-    this.line = n;
-    return root.items[0];
+    return this.readLines(l, n, this.maxDepth - depth + 1, (root) => (root?.kind === 'seq' && !root.flow && root.items.length === 1 ? root.items[0] : undefined));
   }
 
   /**
@@ -382,15 +374,24 @@ class FastReader {
   private pairByGeneralReader(l: number): YamlPair {
     let n = l + 1;
     while (n < this.lineCount && !(this.indent[n] === 0 && !(this.text.charCodeAt(this.lineStart[n]) === DASH && this.isIndicatorEnd(this.lineStart[n] + 1, this.lineEnd[n])))) n++;
+    return this.readLines(l, n, this.maxDepth, (root) => (root?.kind === 'map' && !root.flow && root.pairs.length === 1 ? root.pairs[0] : undefined));
+  }
+
+  /**
+   * Lines [l, n) read by the general reader: what `pick` takes of their root, the reader moved past them
+   * and their issues kept. A root `pick` refuses declines, and then nothing of the read is kept (an
+   * enclosing reader may read the same lines again).
+   */
+  private readLines<T>(l: number, n: number, maxDepth: number, pick: (root: YamlNode | null) => T | undefined): T {
     const end = n < this.lineCount ? this.lineStart[n] : this.text.length;
-    const result = this.readSlice!(this.lineStart[l], end, this.maxDepth);
+    const result = this.readSlice!(this.lineStart[l], end, maxDepth);
     if (!result) return decline();
     if ('errors' in result) throw new UnreadableItem(result.errors);
-    const root = result.root;
-    if (!root || root.kind !== 'map' || root.flow || root.pairs.length !== 1) return decline();
+    const picked = pick(result.root);
+    if (picked === undefined) return decline();
     this.issues.push(...result.issues);
     this.line = n;
-    return root.pairs[0];
+    return picked;
   }
 
   /**
