@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ENTRY_KINDS } from '../../server/src/core/glossary/model';
+import { kindHeading } from '../../server/src/core/kindHeadings';
 import { AddToGlossaryRequest, EntriesRequest, MentionsOfEntryRequest, type EntrySummary } from '../../server/src/protocol';
 import { annotateText, entryNameFromSelection, rankEntriesForSelection, slugify, validateNewEntryId } from './entryText';
-import { kindLabel } from './indexTree';
 import type { IndexTreeProvider } from './indexView';
 import type { ServerStatus } from './serverStatus';
 import { parseShowMentionsArgs } from './showMentionsArgs';
@@ -119,7 +119,7 @@ async function addSelectionToGlossary(context: CommandContext, options?: { kind?
     kind = options.kind;
   } else {
     const picked = await vscode.window.showQuickPick(
-      ENTRY_KINDS.map((candidate) => ({ label: candidate, description: kindLabel(candidate) })),
+      ENTRY_KINDS.map((candidate) => ({ label: candidate, description: kindHeading(candidate) })),
       { placeHolder: `What kind of entry is "${name}"?` },
     );
     kind = picked?.label;

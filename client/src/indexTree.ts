@@ -3,6 +3,7 @@
 import type { Range } from 'vscode-languageserver-protocol';
 import type { IndexEntry } from '../../server/src/protocol';
 import { ENTRY_KINDS } from '../../server/src/core/glossary/model';
+import { kindHeading } from '../../server/src/core/kindHeadings';
 
 export interface KindNode {
   type: 'kind';
@@ -44,22 +45,6 @@ export interface MentionNode {
 
 export type IndexNode = KindNode | EntryNode | DocumentNode | MentionNode;
 
-const KIND_LABELS: Record<string, string> = {
-  resolution: 'Resolutions and documents',
-  official: 'Officials',
-  term: 'Terms',
-  organization: 'Organizations',
-  agreement: 'Agreements',
-  event: 'Events',
-  place: 'Places',
-  other: 'Other',
-};
-
-/** The heading of a kind in the tree; a kind the client does not know is shown as it is. */
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind;
-}
-
 function kindOrder(kind: string): number {
   const index = (ENTRY_KINDS as readonly string[]).indexOf(kind);
   return index === -1 ? ENTRY_KINDS.length : index;
@@ -86,7 +71,7 @@ export function buildIndexTree(entries: readonly IndexEntry[]): KindNode[] {
   for (const entry of entries) {
     let kindNode = kinds.get(entry.kind);
     if (!kindNode) {
-      kindNode = { type: 'kind', key: `kind:${entry.kind}`, kind: entry.kind, label: kindLabel(entry.kind), mentionCount: 0, children: [] };
+      kindNode = { type: 'kind', key: `kind:${entry.kind}`, kind: entry.kind, label: kindHeading(entry.kind), mentionCount: 0, children: [] };
       kinds.set(entry.kind, kindNode);
     }
     const documents: DocumentNode[] = (entry.documents ?? [])

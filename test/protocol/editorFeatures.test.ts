@@ -68,7 +68,7 @@ describe('completion, symbols, tokens, hints and lenses over stdio', () => {
     const groups = Object.fromEntries(symbols.map((s) => [s.name, s.children!.map((c) => c.name)]));
     assert.deepEqual(groups['Officials'], ['Tô Lâm', 'Nguyễn Mạnh Cường']);
     assert.ok(groups['Organizations'].includes('Communist Party of Vietnam'));
-    assert.deepEqual(groups['Documents'], ['Resolution on international integration in the new situation']);
+    assert.deepEqual(groups['Resolutions and documents'], ['Resolution on international integration in the new situation']);
     const cuong = symbols.find((s) => s.name === 'Officials')!.children![1];
     assert.equal(cuong.detail, '3 mentions');
     assert.equal(cuong.kind, SymbolKind.Class);

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { IndexEntry } from '../../server/src/protocol';
-import { buildIndexTree, kindLabel } from '../../client/src/indexTree';
+import { buildIndexTree } from '../../client/src/indexTree';
+import { kindHeading } from '../../server/src/core/kindHeadings';
 
 const range = (line: number, character: number, length: number) => ({
   start: { line, character },
@@ -43,7 +44,8 @@ describe('buildIndexTree', () => {
   it('groups entries under their kinds, in the glossary kind order, unknown kinds last', () => {
     assert.deepEqual(tree.map((node) => node.kind), ['resolution', 'official', 'term', 'gadget']);
     assert.deepEqual(tree.map((node) => node.label), ['Resolutions and documents', 'Officials', 'Terms', 'gadget']);
-    assert.equal(kindLabel('official'), 'Officials');
+    assert.equal(kindHeading('official'), 'Officials');
+    assert.equal(kindHeading('constructor'), 'constructor');
   });
 
   it('sorts entries by name and sums mention counts per kind', () => {

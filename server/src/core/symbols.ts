@@ -1,21 +1,11 @@
 import { ENTRY_KINDS, type EntryKind, type Glossary, type GlossaryEntry } from './glossary/model';
+import { KIND_HEADINGS } from './kindHeadings';
 import { fold } from './recognition/fold';
 import type { Mention } from './recognition/mention';
 import type { InlayHint, SemanticToken, SymbolNode, WorkspaceSymbol } from './results';
 import type { PolicyService } from './service';
 import type { LineMap } from './text';
 import type { Range, TextFile } from './types';
-
-const GROUP_NAMES: Record<EntryKind, string> = {
-  resolution: 'Documents',
-  official: 'Officials',
-  term: 'Terms',
-  organization: 'Organizations',
-  agreement: 'Agreements',
-  event: 'Events',
-  place: 'Places',
-  other: 'Other',
-};
 
 /** The entities a document mentions, grouped by kind, each spanning its first to its last mention. */
 export function getDocumentSymbols(service: PolicyService, file: TextFile): SymbolNode[] {
@@ -43,7 +33,7 @@ export function getDocumentSymbols(service: PolicyService, file: TextFile): Symb
         children: [],
       });
     }
-    if (children.length > 0) groups.push(group(GROUP_NAMES[kind], children));
+    if (children.length > 0) groups.push(group(KIND_HEADINGS[kind], children));
   }
   const missing = doc.analysis.candidates.map(
     (c): SymbolNode => ({ name: c.text, detail: c.kind, kind: 'mention', range: c.range, selectionRange: c.range, children: [] }),
