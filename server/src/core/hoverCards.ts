@@ -1,4 +1,5 @@
 import type { Glossary, GlossaryEntry } from './glossary/model';
+import { kindNoun } from './kindHeadings';
 import { escapeMarkdown, sanitizeMarkdown } from './markdown';
 import type { DocumentLanguage } from './recognition/mention';
 import { formatPeriod, isRoleHeldOn, orderRoles } from './titles';
@@ -32,21 +33,11 @@ export interface CardContext {
 }
 
 const e = escapeMarkdown;
-const KIND_LABELS: Record<string, string> = {
-  resolution: 'document',
-  official: 'official',
-  term: 'term',
-  organization: 'organization',
-  agreement: 'agreement',
-  event: 'event',
-  place: 'place',
-  other: 'entry',
-};
 
 /** The hover card of a glossary entry; every piece of glossary text is escaped. */
 export function entryCard(entry: GlossaryEntry, context: CardContext): string {
   const sections: string[] = [];
-  const heading = [`**${e(entry.name)}**`, `_${e(KIND_LABELS[entry.kind] ?? entry.kind)}_`];
+  const heading = [`**${e(entry.name)}**`, `_${e(kindNoun(entry.kind))}_`];
   if (entry.status) heading.push(`_${e(entry.status)}_`);
   sections.push(heading.join(' · '));
 
