@@ -1,4 +1,5 @@
 import { LineMap } from '../text';
+import type { EntryKind } from '../glossary/model';
 import type { Position, Range } from '../types';
 import { significantWords, titleWordsNameRole, type TitleWords } from '../titles';
 import { findAnnotations, type RawAnnotation } from './annotations';
@@ -66,7 +67,7 @@ import {
   caseBits,
   TokenList,
   tokenize,
-  wordEquals,
+  wordEqualsUnits,
 } from './tokens';
 
 export interface AnalyzeOptions {
@@ -183,6 +184,7 @@ class DocumentScan {
   private readonly caseBitsCache = new Int32Array(64);
   private readonly fullScratch: number[] = [];
   private readonly shortScratch: number[] = [];
+  private readonly tables: ScanTables;
   /** Word ids along the current walk. */
   private pathWords: number[] = [];
   /** Whether positions come from the scan's line feeds (no lone carriage return in the text). */
@@ -202,7 +204,9 @@ class DocumentScan {
     private readonly c: CompiledGlossary,
     private lineMap: LineMap | undefined,
     private readonly segment?: SegmentOptions,
-  ) {}
+  ) {
+    this.tables = scanTablesOf(c);
+  }
 
   run(): DocumentAnalysis {
     const { text, words } = this;
@@ -272,7 +276,8 @@ class DocumentScan {
 
     const byStart = (a: TextSpan, b: TextSpan) => a.start - b.start || a.end - b.end;
     const analysis: DocumentAnalysis = {
-      mentions: this.mentions.sort(byStart),
+      // Mentions are found mostly in text order: the sort is skipped when they already are.
+      mentions: inOrder(this.mentions) ? this.mentions : this.mentions.sort(byStart),
       ambiguous: this.ambiguous,
       candidates: this.candidates,
       annotations: this.annotations,
@@ -424,7 +429,7 @@ class DocumentScan {
       if (c.nodePattern[node] >= 0) {
         for (; verified < j; verified++) {
           const k = verified + 1;
-          if (!wordMatches(text, words.start[k], words.end[k], c.words[path[k - i]])) return;
+          if (!wordMatchesId(text, words.start[k], words.end[k], this.tables, path[k - i])) return;
         }
         for (let p = c.nodePattern[node]; p >= 0; p = c.patternNext[p]) {
           if (this.accepts(p, i, j)) {
@@ -470,7 +475,7 @@ class DocumentScan {
       const v = slots[slot];
       if (v === 0) return -1;
       const id = v - 1;
-      if (c.wordHashes[id] === hash && wordMatches(text, words.start[k], words.end[k], c.words[id])) return id;
+      if (c.wordHashes[id] === hash && wordMatchesId(text, words.start[k], words.end[k], this.tables, id)) return id;
     }
   }
 
@@ -602,7 +607,6 @@ class DocumentScan {
       return end + 1;
     }
     const title = this.titleBefore(i);
-    const entry = c.entries[target];
     // Several forms of the entry may fold alike (`Doi Moi` and `Đổi mới`): the one spelt as in the text
     // says how it matched, else name before alias before native.
     let matchIndex = 255;
@@ -620,7 +624,7 @@ class DocumentScan {
       }
     }
     const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined, this.writtenAs(hits, start, stop));
-    if (title && entry.kind === 'official') mention.title = this.titleContext(title);
+    if (title && this.tables.entryKinds[target] === 'official') mention.title = this.titleContext(title);
     this.mentions.push(mention);
     if (mention.match !== 'short') this.noteFullMention(target, start);
     this.pendingTitle = undefined;
@@ -1086,15 +1090,18 @@ class DocumentScan {
     const paragraphs: { first: number; last: number; lang: number }[] = [];
     let viLetters = 0;
     let enLetters = 0;
+    const { flags, start: starts, end: ends, viet: viets } = words;
     for (let first = 0; first < n; ) {
-      let last = first;
-      while (last + 1 < n && !(words.flags[last + 1] & T_PARAGRAPH)) last++;
+      // The paragraph's words and their letters in one pass.
       let letters = 0;
       let viet = 0;
-      for (let k = first; k <= last; k++) {
+      let last = first;
+      for (let k = first; ; ) {
         // Without combining marks a word has as many letters as units (NFC text).
-        letters += words.flags[k] & T_MARKS ? letterCount(text, words.start[k], words.end[k]) : words.end[k] - words.start[k];
-        viet += words.viet[k];
+        letters += flags[k] & T_MARKS ? letterCount(text, starts[k], ends[k]) : ends[k] - starts[k];
+        viet += viets[k];
+        last = k;
+        if (++k >= n || flags[k] & T_PARAGRAPH) break;
       }
       let lang = LANG_EN;
       // Vietnamese names in English text stay far below the share of Vietnamese prose (about 0.3);
@@ -1142,8 +1149,8 @@ class DocumentScan {
 
   // Result objects are built field by field: object spread is many times slower in this hot path.
   private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined, written?: string): Mention {
-    const entry = this.c.entries[target];
-    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: written ?? ownText(this.text, start, end), entryId: entry.id, kind: entry.kind, match };
+    const { entryIds, entryKinds } = this.tables;
+    const mention: Mention = { start, end, range: this.rangeOf(start, end), text: written ?? ownText(this.text, start, end), entryId: entryIds[target], kind: entryKinds[target], match };
     if (document) mention.document = document;
     return mention;
   }
@@ -1220,6 +1227,16 @@ function declaredLanguage(value: string | undefined): number | undefined {
   return undefined;
 }
 
+/** Whether the spans are sorted by start, then end (as byStart sorts them). */
+function inOrder(spans: readonly TextSpan[]): boolean {
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1];
+    const b = spans[k];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
 /** A text of the document as a string of its own, not a view that keeps the whole document (see ownCopy). */
 function ownText(text: string, start: number, end: number): string {
   return ownCopy(text.slice(start, end));
@@ -1280,16 +1297,54 @@ function sameText(text: string, start: number, end: number, expected: string): b
   return true;
 }
 
-function wordMatches(text: string, start: number, end: number, folded: string): boolean {
+/**
+ * What the scan reads of a compiled glossary most often, laid out to be read with few memory accesses
+ * (the words and entries themselves lie scattered over the heap).
+ */
+interface ScanTables {
+  /** The folded words as code units in one array: word id w is units[start[w], start[w + 1]). */
+  units: Uint16Array;
+  start: Int32Array;
+  /** Each entry's id and kind, by entry index. */
+  entryIds: string[];
+  entryKinds: EntryKind[];
+}
+
+const scanTablesByGlossary = new WeakMap<CompiledGlossary, ScanTables>();
+
+function scanTablesOf(c: CompiledGlossary): ScanTables {
+  let found = scanTablesByGlossary.get(c);
+  // Made once per compiled glossary (again should it ever grow).
+  if (!found || found.start.length !== c.words.length + 1 || found.entryIds.length !== c.entries.length) {
+    const start = new Int32Array(c.words.length + 1);
+    for (let w = 0; w < c.words.length; w++) start[w + 1] = start[w] + c.words[w].length;
+    const units = new Uint16Array(start[c.words.length]);
+    for (let w = 0; w < c.words.length; w++) {
+      const word = c.words[w];
+      for (let k = 0; k < word.length; k++) units[start[w] + k] = word.charCodeAt(k);
+    }
+    const entryIds = c.entries.map((entry) => entry.id);
+    const entryKinds = c.entries.map((entry) => entry.kind);
+    scanTablesByGlossary.set(c, (found = { units, start, entryIds, entryKinds }));
+  }
+  return found;
+}
+
+/** Whether `text[start, end)` folds to dictionary word `id` (see ScanTables). */
+function wordMatchesId(text: string, start: number, end: number, words: ScanTables, id: number): boolean {
+  const { units } = words;
+  const from = words.start[id];
+  const to = words.start[id + 1];
   // Most words are ASCII and as long as their fold: compare code units directly first.
-  if (end - start === folded.length) {
+  if (end - start === to - from) {
     let k = 0;
-    for (; k < folded.length; k++) {
+    const n = to - from;
+    for (; k < n; k++) {
       let code = text.charCodeAt(start + k);
       if (code >= 65 && code <= 90) code += 32;
-      if (code !== folded.charCodeAt(k)) break;
+      if (code !== units[from + k]) break;
     }
-    if (k === folded.length) return true;
+    if (k === n) return true;
   }
-  return wordEquals(text, start, end, folded);
+  return wordEqualsUnits(text, start, end, units, from, to);
 }

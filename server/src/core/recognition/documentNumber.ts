@@ -1,3 +1,4 @@
+import { charInfo, MARK, WORD } from './chars';
 import { ownCopy } from './tokens';
 
 // Vietnamese document numbers in both systems.
@@ -248,8 +249,61 @@ const MAX_PARSED_NUMBERS = 10000;
 /**
  * Reads a document number starting exactly at `offset` (a digit), or undefined. The result may be
  * shared with other calls: treat it as read-only.
+ *
+ * Documents cite the same numbers again and again: the answer is kept by the run of characters from
+ * `offset` that decides it (see numberRunEnd), so that a number read before costs no pattern match.
  */
 export function readDocumentNumberAt(text: string, offset: number): DocumentNumber | undefined {
+  const runEnd = numberRunEnd(text, offset);
+  if (runEnd < 0) return readDocumentNumberByPattern(text, offset);
+  const slot = runHash & (RUN_CACHE_SIZE - 1);
+  const known = runCacheText[slot];
+  if (known !== undefined && known.length === runEnd - offset && text.startsWith(known, offset)) return runCacheResult[slot];
+  const result = readDocumentNumberByPattern(text, offset);
+  runCacheText[slot] = ownCopy(text.slice(offset, runEnd));
+  runCacheResult[slot] = result;
+  return result;
+}
+
+/** A direct-mapped cache of readDocumentNumberAt: the run's text and the answer, by the run's hash. */
+const RUN_CACHE_SIZE = 4096;
+const runCacheText: (string | undefined)[] = new Array<string | undefined>(RUN_CACHE_SIZE).fill(undefined);
+const runCacheResult: (DocumentNumber | undefined)[] = new Array<DocumentNumber | undefined>(RUN_CACHE_SIZE).fill(undefined);
+/** Longer runs are read by the patterns alone. */
+const MAX_RUN = 64;
+/** The hash of the run numberRunEnd last measured. */
+let runHash = 0;
+
+/** `/` and the dashes (a superset of the patterns' DASH): a space next to one may be part of a number. */
+function isNumberSeparator(code: number): boolean {
+  return code === 0x2f || code === 0x2d || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
+}
+
+/**
+ * The end of the run of characters from `offset` on which the patterns' answer depends, or -1 when
+ * it is longer than MAX_RUN (its hash is left in runHash). The run takes every letter, digit, mark,
+ * surrogate, `/` and dash, and each space or no-break space next to a `/` or a dash (the patterns take
+ * no other space). It stops at anything else: a character no pattern takes, and that their final
+ * look-ahead (no letter, digit or mark) accepts, so that nothing after the run changes the answer.
+ */
+function numberRunEnd(text: string, offset: number): number {
+  const n = text.length;
+  let hash = 0x811c9dc5 | 0;
+  let k = offset;
+  for (; k < n; k++) {
+    if (k - offset >= MAX_RUN) return -1;
+    const code = text.charCodeAt(k);
+    if (code === 0x20 || code === 0xa0) {
+      if (!(k > 0 && isNumberSeparator(text.charCodeAt(k - 1))) && !(k + 1 < n && isNumberSeparator(text.charCodeAt(k + 1)))) break;
+    } else if (!isNumberSeparator(code) && !(code >= 0xd800 && code <= 0xdfff) && !(charInfo(code) & (WORD | MARK))) break;
+    hash = Math.imul(hash ^ code, 16777619);
+  }
+  runHash = hash;
+  return k;
+}
+
+/** readDocumentNumberAt by the patterns alone. */
+export function readDocumentNumberByPattern(text: string, offset: number): DocumentNumber | undefined {
   // The character after the serial number (and an optional space) says which readers can match:
   // a dash only the Party form, a slash only the State forms.
   let k = offset;

@@ -47,7 +47,7 @@ let lastSpans: LinkSpans | undefined;
 function linkSpans(text: string): LinkSpans {
   if (lastSpans?.text === text) return lastSpans;
   const found: [number, number][] = [];
-  if (/:\/\/|www\./i.test(text)) for (const m of text.matchAll(URL_PATTERN)) found.push([m.index!, m.index! + m[0].length]);
+  if (mayHaveUrl(text)) for (const m of text.matchAll(URL_PATTERN)) found.push([m.index!, m.index! + m[0].length]);
   if (text.includes('@')) for (const m of text.matchAll(EMAIL_PATTERN)) found.push([m.index!, m.index! + m[0].length]);
   found.sort((a, b) => a[0] - b[0]);
   const starts: number[] = [];
@@ -58,6 +58,18 @@ function linkSpans(text: string): LinkSpans {
   }
   lastSpans = { text, starts, maxEnds };
   return lastSpans;
+}
+
+/**
+ * Whether the text has `://` or `www.` (any case), as `/:\/\/|www\./i` tests but faster: the search
+ * for a substring runs in native code, and `www.` is looked for only before the text's full stops.
+ */
+export function mayHaveUrl(text: string): boolean {
+  if (text.includes('://')) return true;
+  for (let dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    if ((text.charCodeAt(dot - 1) | 0x20) === 0x77 && (text.charCodeAt(dot - 2) | 0x20) === 0x77 && (text.charCodeAt(dot - 3) | 0x20) === 0x77) return true;
+  }
+  return false;
 }
 
 /** True when `text[start, end)` lies (partly) inside a URL, an e-mail address or a file name. */

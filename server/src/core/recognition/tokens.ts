@@ -115,8 +115,13 @@ export function tokenize(text: string, from: number, to: number, tokens: TokenLi
   let flagsOf = tokens.flags;
   let viets = tokens.viet;
   while (i < to) {
-    // Between words: count line breaks to see paragraphs.
+    // Between words: count line breaks to see paragraphs. A space (most of what lies between words)
+    // changes nothing.
     let code = text.charCodeAt(i);
+    if (code === 32) {
+      i++;
+      continue;
+    }
     let info = table[code];
     if (info === -1) info = computeCharInfo(code);
     if (!(info & wordBit)) {
@@ -312,6 +317,30 @@ export function wordEquals(text: string, start: number, end: number, folded: str
     }
   }
   return k === n;
+}
+
+/**
+ * True when `text[start, end)` folds to exactly the code units `units[from, to)`: wordEquals against a
+ * word kept in a typed array (reading a typed array costs less than reading a string of any kind).
+ */
+export function wordEqualsUnits(text: string, start: number, end: number, units: Uint16Array, from: number, to: number): boolean {
+  let k = from;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    let info = CHAR_INFO[code];
+    if (info === -1) info = computeCharInfo(code);
+    if (info & WORD) {
+      if (info & MULTI) {
+        const multi = MULTI_FOLDS[info & FOLD_MASK];
+        for (let m = 0; m < multi.length; m++) if (k >= to || units[k++] !== multi.charCodeAt(m)) return false;
+      } else if (k >= to || units[k++] !== (info & FOLD_MASK)) return false;
+    } else if (info & HIGH_SURROGATE) {
+      if (k + 1 >= to || units[k] !== code || units[k + 1] !== text.charCodeAt(i + 1)) return false;
+      k += 2;
+      i++;
+    }
+  }
+  return k === to;
 }
 
 /** How two words are joined, as the matcher compares it. */
