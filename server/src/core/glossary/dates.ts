@@ -1,15 +1,31 @@
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Whether `text` is a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD. */
+/**
+ * Whether `text` is a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits). Read
+ * digit by digit: the loader checks every date of every entry and role.
+ */
 export function isValidPartialDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  if (m[2] === undefined) return true;
-  const month = Number(m[2]);
+  const length = text.length;
+  if (length !== 4 && length !== 7 && length !== 10) return false;
+  const year = digitsAt(text, 0, 4);
+  if (year < 0) return false;
+  if (length === 4) return true;
+  if (text.charCodeAt(4) !== 45) return false;
+  const month = digitsAt(text, 5, 2);
   if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  if (length === 7) return true;
+  if (text.charCodeAt(7) !== 45) return false;
+  const day = digitsAt(text, 8, 2);
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by the `count` ASCII digits at `from`, or -1 when one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -5,6 +5,7 @@
 // mappings, multi-line plain or quoted scalars, tabs, directives...) it declines by returning
 // undefined and the caller falls back to the `yaml` package, so it never has to report errors itself.
 // Tests check that both readers give the same tree.
+import { newlineStarts } from './positions';
 import { resolvePlainScalar } from './scalars';
 import { runToEnd, type Steps } from './steps';
 import type { YamlIssue, YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './syntax';
@@ -16,7 +17,15 @@ const DECLINE = Symbol('decline');
 // separators, and a CR that is not part of CRLF.
 const OUTSIDE_SUBSET = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\r(?!\n)/;
 
-const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+const RESERVED_KEYS = ['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
+
+/** Whether text[p, q) is one of RESERVED_KEYS, without a string per key read (most keys are that short). */
+function isReservedKey(text: string, p: number, q: number): boolean {
+  const first = text.charCodeAt(p) | 0x20;
+  if (first !== 110 && first !== 116 && first !== 102) return false;
+  for (const key of RESERVED_KEYS) if (key.length === q - p && text.startsWith(key, p)) return true;
+  return false;
+}
 
 // Keys of the format, returned as these constants instead of a new string per key read.
 const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'native', 'short', 'roles', 'number', 'issuer', 'date', 'summary', 'source', 'related', 'status', 'use', 'case', 'title', 'entries', 'from', 'to'];
@@ -68,12 +77,15 @@ export function readFastYaml(text: string, maxDepth: number, stream?: ItemStream
   return runToEnd(readFastYamlSteps(text, maxDepth, stream, readSlice));
 }
 
-/** readFastYaml in steps: it pauses every few streamed items, so that a caller can interleave other work. */
-export function* readFastYamlSteps(text: string, maxDepth: number, stream?: ItemStream, readSlice?: SliceReader): Steps<FastResult | undefined> {
+/**
+ * readFastYaml in steps: it pauses every few streamed items, so that a caller can interleave other work.
+ * `lineStarts`, when the caller has them already, must be newlineStarts(text).
+ */
+export function* readFastYamlSteps(text: string, maxDepth: number, stream?: ItemStream, readSlice?: SliceReader, lineStarts?: Int32Array): Steps<FastResult | undefined> {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
   // Both passes over the whole text take a while on a large glossary: a pause after each.
   yield;
-  const reader = new FastReader(text, maxDepth, stream, readSlice);
+  const reader = new FastReader(text, maxDepth, stream, readSlice, lineStarts ?? newlineStarts(text));
   yield;
   try {
     return { root: yield* reader.documentSteps(), issues: reader.issues, readable: true };
@@ -109,23 +121,22 @@ class FastReader {
     private readonly maxDepth: number,
     private stream: ItemStream | undefined,
     private readonly readSlice: SliceReader | undefined,
+    lineStarts: Int32Array,
   ) {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    this.lineStart = new Int32Array(count);
+    // Shared with the caller (the loader's positions), read only.
+    const count = lineStarts.length;
+    this.lineStart = lineStarts;
     this.lineEnd = new Int32Array(count);
     this.indent = new Int32Array(count);
-    let start = 0;
     for (let l = 0; l < count; l++) {
-      const lf = text.indexOf('\n', start);
-      const next = lf < 0 ? text.length : lf + 1;
+      const start = lineStarts[l];
+      // The `\n` ending the line, just before the next line's start; the last line has none.
+      const lf = l + 1 < count ? lineStarts[l + 1] - 1 : -1;
       const end = lf < 0 ? text.length : lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
-      this.lineStart[l] = start;
       this.lineEnd[l] = end;
       let p = start;
       while (p < end && text.charCodeAt(p) === SPACE) p++;
       this.indent[l] = p === end || text.charCodeAt(p) === HASH ? -1 : p - start;
-      start = next;
     }
     this.lineCount = count;
   }
@@ -190,7 +201,7 @@ class FastReader {
       if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DASH)) break;
     }
     if (q >= end || text.charCodeAt(q) !== COLON || !this.isIndicatorEnd(q + 1, end)) return -1;
-    if (q - p <= 5 && RESERVED_KEYS.has(text.slice(p, q))) decline();
+    if ((q - p === 4 || q - p === 5) && isReservedKey(text, p, q)) decline();
     return q;
   }
 

@@ -68,6 +68,9 @@ export interface LoadOptions extends Pick<ReadYamlOptions, 'maxDepth' | 'reader'
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The `extensions` of every entry without `x-` keys (frozen: entries are read only). */
+const NO_EXTENSIONS: Record<string, unknown> = Object.freeze({});
+
 /** Entries read between two pauses of loadGlossaryFileSteps when they come from the `yaml` package's tree. */
 const ENTRIES_PER_STEP = 64;
 
@@ -177,7 +180,7 @@ class GlossaryLoader {
     const checkpoint = this.problems.length;
     let entries: GlossaryEntry[] = [];
     const stream = { key: 'entries', onItem: (item: YamlNode) => this.readEntryItem(item, entries) };
-    const tree = yield* readYamlSteps(text, { maxDepth: this.options.maxDepth, reader: this.options.reader, stream });
+    const tree = yield* readYamlSteps(text, { maxDepth: this.options.maxDepth, reader: this.options.reader, stream, lineStarts: this.positions.newlineStarts });
     if (tree.reader !== 'fast' || !tree.readable) {
       this.problems.length = checkpoint;
       entries = [];
@@ -389,7 +392,7 @@ class GlossaryLoader {
     }
     const shortPair = fields.get('short');
     const short = shortPair ? this.readForms(shortPair, 'short') : undefined;
-    const roles = this.readRoles(fields.get('roles'));
+    const roles = fitted(this.readRoles(fields.get('roles')));
     const number = this.readOptionalText(fields, 'number');
     const issuer = this.readOptionalText(fields, 'issuer');
     const date = this.readDate(fields.get('date'), 'date');
@@ -413,9 +416,10 @@ class GlossaryLoader {
       this.reportNode('deprecated-without-use', 'warning', statusPair!, 'A deprecated term needs `use`: the id of the term to use instead.');
     }
     const caseRule = this.readEnum(fields.get('case'), 'case', CASE_RULES, 'invalid-case');
-    const extensions: Record<string, unknown> = {};
-    // Most entries have no `x-` keys: no second pass over their keys.
+    let extensions = NO_EXTENSIONS;
+    // Most entries have no `x-` keys: no second pass over their keys, and one shared empty object.
     if (fields.hasExtensions) {
+      extensions = {};
       for (const pair of map.pairs) {
         if (pair.key.kind !== 'scalar' || pair.key.value === null) continue;
         const key = keyName(pair.key, this.text);
@@ -430,16 +434,16 @@ class GlossaryLoader {
       id,
       kind,
       name,
-      aliases: aliases.values,
+      aliases: fitted(aliases.values),
       roles,
-      related: related.values,
+      related: fitted(related.values),
       case: caseRule ?? 'auto',
       extensions,
       location: { uri: this.uri, range: this.range(map.start, map.end) },
       idLocation: { uri: this.uri, range: this.range(idPair!.value.start, idPair!.value.end) },
     };
     if (native !== undefined) entry.native = native;
-    if (short !== undefined) entry.short = short.values;
+    if (short !== undefined) entry.short = fitted(short.values);
     if (number !== undefined) entry.number = number;
     if (issuer !== undefined) entry.issuer = issuer;
     if (date !== undefined) entry.date = date;
@@ -448,15 +452,19 @@ class GlossaryLoader {
     if (status !== undefined) entry.status = status;
     if (use !== undefined) entry.use = use;
     // Packed in the order glossary/ranges.ts reads them.
-    const packed: number[] = [];
+    const packed = this.packScratch;
+    packed.length = 0;
     this.pack(packed, namePair!.value.start, namePair!.value.end);
     for (let i = 0; i < aliases.spans.length; i += 2) this.pack(packed, aliases.spans[i], aliases.spans[i + 1]);
     if (native !== undefined) this.pack(packed, nativePair!.value.start, nativePair!.value.end);
     if (use !== undefined) this.pack(packed, usePair!.value.start, usePair!.value.end);
     for (let i = 0; i < related.spans.length; i += 2) this.pack(packed, related.spans[i], related.spans[i + 1]);
-    entry.valueRanges = packed;
+    entry.valueRanges = packed.slice();
     return entry;
   }
+
+  /** Where readEntry packs an entry's value ranges before copying them at their size. */
+  private readonly packScratch: number[] = [];
 
   private pack(packed: number[], start: number, end: number): void {
     this.positions.pushPosition(start, packed);
@@ -578,14 +586,31 @@ class GlossaryLoader {
         ]);
       }
       if (title === undefined) continue;
-      const role: Role = { title };
-      if (native !== undefined) role.native = native;
-      if (from !== undefined) role.from = from;
-      if (to !== undefined) role.to = to;
+      let role: Role;
+      // The usual roles as one literal each (their fields inside the object, no separate property store).
+      if (native !== undefined && from !== undefined) role = to !== undefined ? { title, native, from, to } : { title, native, from };
+      else {
+        role = { title };
+        if (native !== undefined) role.native = native;
+        if (from !== undefined) role.from = from;
+        if (to !== undefined) role.to = to;
+      }
       roles.push(role);
     }
     return roles;
   }
+}
+
+/** The empty lists of entries (most entries have no `related`, many no aliases or roles): one frozen array. */
+const NO_ITEMS: never[] = Object.freeze([]) as never[];
+
+/**
+ * The list without the spare room that growing it by push leaves (a list of one item keeps room for
+ * sixteen), or the shared empty list: an entry's lists live as long as the glossary, in every copy the
+ * garbage collector makes.
+ */
+function fitted<T>(list: T[]): T[] {
+  return list.length === 0 ? NO_ITEMS : list.slice();
 }
 
 /** The pairs of a mapping by key name, first occurrence only. Small arrays: mappings have a few keys. */

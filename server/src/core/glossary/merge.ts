@@ -68,11 +68,24 @@ class FormIndex {
     this.mask = size - 1;
   }
 
+  /** Forms indexed so far. */
+  private ordinal = 0;
+
   *fillSteps(): Steps<void> {
+    // The work is done by a plain method between the pauses: a loop inside a generator stays slow (it
+    // is not optimised while it runs).
+    const count = this.entries.length;
+    for (let from = 0; from < count; from += ITEMS_PER_STEP) {
+      if (from > 0) yield;
+      this.fill(from, Math.min(count, from + ITEMS_PER_STEP));
+    }
+  }
+
+  /** Indexes the forms of entries[from, to). */
+  private fill(from: number, to: number): void {
     const entries = this.entries;
-    let ordinal = 0;
-    for (let e = 0; e < entries.length; e++) {
-      if (e % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    let ordinal = this.ordinal;
+    for (let e = from; e < to; e++) {
       const entry = entries[e];
       const slots = 1 + entry.aliases.length + (entry.native === undefined ? 0 : 1);
       for (let slot = 0; slot < slots; slot++) {
@@ -97,6 +110,7 @@ class FormIndex {
         ordinal++;
       }
     }
+    this.ordinal = ordinal;
   }
 
   formOf(ordinal: number): string {
@@ -184,17 +198,10 @@ export function* mergeGlossarySteps(files: GlossaryFile[], previous?: Glossary):
   // Ids: the first definition (in file order) wins; every copy of a repeated id is listed.
   const byId = new Map<string, GlossaryEntry>();
   const copies = new Map<string, GlossaryEntry[]>();
-  let counted = 0;
   for (const file of merged) {
-    for (const entry of file.entries) {
-      if (++counted % ITEMS_PER_STEP === 0) yield;
-      const first = byId.get(entry.id);
-      if (first === undefined) byId.set(entry.id, entry);
-      else {
-        const list = copies.get(entry.id);
-        if (list) list.push(entry);
-        else copies.set(entry.id, [first, entry]);
-      }
+    for (let from = 0; from < file.entries.length; from += ITEMS_PER_STEP) {
+      yield;
+      addIds(file.entries, from, Math.min(file.entries.length, from + ITEMS_PER_STEP), byId, copies);
     }
   }
   let entries: GlossaryEntry[];
@@ -226,18 +233,12 @@ export function* mergeGlossarySteps(files: GlossaryFile[], previous?: Glossary):
   if (indexes.length > 1) {
     // Probe the smaller files' forms in the larger ones: cheap when one large file dominates.
     const order = indexes.map((_, f) => f).sort((a, b) => indexes[b].forms.firsts.length - indexes[a].forms.firsts.length);
-    let probed = 0;
     for (let i = 1; i < order.length; i++) {
       const forms = indexes[order[i]].forms;
-      for (const first of forms.firsts) {
-        if (++probed % ITEMS_PER_STEP === 0) yield;
-        const form = forms.formOf(first);
-        for (let j = 0; j < i; j++) {
-          if (indexes[order[j]].forms.find(forms.hashOf(first), form) >= 0) {
-            shared.push({ file: order[i], first });
-            break;
-          }
-        }
+      const larger = order.slice(0, i).map((f) => indexes[f].forms);
+      for (let from = 0; from < forms.firsts.length; from += ITEMS_PER_STEP) {
+        yield;
+        probeForms(forms, from, Math.min(forms.firsts.length, from + ITEMS_PER_STEP), larger, order[i], shared);
       }
     }
   }
@@ -277,15 +278,12 @@ export function* mergeGlossarySteps(files: GlossaryFile[], previous?: Glossary):
 
   // References to no entry. Ranges are looked up only for the rare reference that names no entry.
   let suggestionsLeft = byId.size <= MAX_IDS_FOR_SUGGESTIONS ? MAX_SUGGESTIONS : 0;
-  let checked = 0;
-  let nextPause = ITEMS_PER_STEP;
-  const reportUnknown = (file: GlossaryFile, entry: GlossaryEntry, ref: string, key: 'use' | 'related', index: number) => {
+  /** Reports a reference to no entry; true when it looked for a suggestion (as costly as checking thousands of entries). */
+  const reportUnknown = (file: GlossaryFile, entry: GlossaryEntry, ref: string, key: 'use' | 'related', index: number): boolean => {
     let suggestion: string | undefined;
     if (suggestionsLeft > 0) {
       suggestionsLeft--;
       suggestion = closestMatch(ref, byId.keys());
-      // It costs as much as checking thousands of entries: a pause follows.
-      checked = nextPause;
     }
     const range = key === 'use' ? useRange(entry) : relatedRange(entry, index);
     addProblem({
@@ -295,21 +293,70 @@ export function* mergeGlossarySteps(files: GlossaryFile[], previous?: Glossary):
       range: range ?? entry.idLocation.range,
       message: `\`${key}\` names \`${ref}\`, but no entry has this id.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
     });
+    return suggestion !== undefined;
   };
   for (const file of merged) {
-    for (const entry of file.entries) {
-      if (++checked >= nextPause) {
-        nextPause = checked + ITEMS_PER_STEP;
-        yield;
-      }
-      if (entry.use !== undefined && !byId.has(entry.use)) reportUnknown(file, entry, entry.use, 'use', 0);
-      const related = entry.related;
-      for (let i = 0; i < related.length; i++) if (!byId.has(related[i])) reportUnknown(file, entry, related[i], 'related', i);
+    // A pause after every few thousand entries, and after each suggestion looked for.
+    for (let from = 0; from < file.entries.length; ) {
+      yield;
+      from = checkReferences(file, from, Math.min(file.entries.length, from + ITEMS_PER_STEP), byId, reportUnknown);
     }
   }
 
   for (const file of merged) file.problems.sort(byPosition);
   return { files: merged, entries, byId, problems: merged.flatMap((file) => file.problems) };
+}
+
+/** Adds to `shared` the keys of forms.firsts[from, to) (of file `file`) that one of the `larger` files has too. */
+function probeForms(forms: FormIndex, from: number, to: number, larger: readonly FormIndex[], file: number, shared: { file: number; first: number }[]): void {
+  for (let k = from; k < to; k++) {
+    const first = forms.firsts[k];
+    const form = forms.formOf(first);
+    for (let j = 0; j < larger.length; j++) {
+      if (larger[j].find(forms.hashOf(first), form) >= 0) {
+        shared.push({ file, first });
+        break;
+      }
+    }
+  }
+}
+
+/** Adds the ids of entries[from, to) to byId (first definition) or, repeated, to copies. */
+function addIds(entries: GlossaryEntry[], from: number, to: number, byId: Map<string, GlossaryEntry>, copies: Map<string, GlossaryEntry[]>): void {
+  for (let e = from; e < to; e++) {
+    const entry = entries[e];
+    const first = byId.get(entry.id);
+    if (first === undefined) byId.set(entry.id, entry);
+    else {
+      const list = copies.get(entry.id);
+      if (list) list.push(entry);
+      else copies.set(entry.id, [first, entry]);
+    }
+  }
+}
+
+/**
+ * Checks the references (`use`, `related`) of file.entries[from, to), reporting those that name no
+ * entry; returns where it stopped: `to`, or earlier, right after an entry whose report looked for a
+ * suggestion (a pause should follow).
+ */
+function checkReferences(
+  file: GlossaryFile,
+  from: number,
+  to: number,
+  byId: ReadonlyMap<string, GlossaryEntry>,
+  reportUnknown: (file: GlossaryFile, entry: GlossaryEntry, ref: string, key: 'use' | 'related', index: number) => boolean,
+): number {
+  const entries = file.entries;
+  for (let e = from; e < to; e++) {
+    const entry = entries[e];
+    let costly = false;
+    if (entry.use !== undefined && !byId.has(entry.use)) costly = reportUnknown(file, entry, entry.use, 'use', 0);
+    const related = entry.related;
+    for (let i = 0; i < related.length; i++) if (!byId.has(related[i]) && reportUnknown(file, entry, related[i], 'related', i)) costly = true;
+    if (costly) return e + 1;
+  }
+  return to;
 }
 
 function formText(entry: GlossaryEntry, slot: number): string {

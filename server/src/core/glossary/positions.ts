@@ -8,9 +8,29 @@ import type { Position, Range } from '../types';
 /** Lookups this many lines away from the last one step there instead of searching. */
 const NEARBY_LINES = 16;
 
+/**
+ * The offset after every `\n` of `text`, after 0: the line starts when lines end with `\n` or `\r\n`.
+ * One pass, into a growing array (the lines of a large glossary are counted in the same pass).
+ */
+export function newlineStarts(text: string): Int32Array {
+  let starts = new Int32Array(Math.max(16, text.length >>> 5));
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (count === starts.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = i + 1;
+  }
+  return starts.slice(0, count);
+}
+
 export class PositionIndex {
   private readonly lineStarts: Int32Array;
   private cursor = 0;
+  /** The line starts when every line break is `\n` or `\r\n` (what newlineStarts gives), else undefined. */
+  readonly newlineStarts: Int32Array | undefined;
 
   constructor(private readonly text: string) {
     if (text.includes('\r')) {
@@ -24,13 +44,8 @@ export class PositionIndex {
       }
       this.lineStarts = Int32Array.from(starts);
     } else {
-      // Counted first, then filled: no growing array for the millions of lines of a large glossary.
-      let count = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-      const starts = new Int32Array(count);
-      let line = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-      this.lineStarts = starts;
+      this.lineStarts = newlineStarts(text);
+      this.newlineStarts = this.lineStarts;
     }
   }
 

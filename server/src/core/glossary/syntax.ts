@@ -78,6 +78,8 @@ export interface ReadYamlOptions {
    * caller discards what it received and reads the items from the tree.
    */
   stream?: ItemStream;
+  /** newlineStarts(text) when the caller has it already (the fast reader then does not count lines again). */
+  lineStarts?: Int32Array;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -95,7 +97,7 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlTree 
 export function* readYamlSteps(text: string, options: ReadYamlOptions = {}): Steps<YamlTree> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (options.reader !== 'yaml') {
-    const fast = yield* readFastYamlSteps(text, maxDepth, options.stream, (start, end, sliceMaxDepth) => readSliceWithYamlPackage(text, start, end, sliceMaxDepth));
+    const fast = yield* readFastYamlSteps(text, maxDepth, options.stream, (start, end, sliceMaxDepth) => readSliceWithYamlPackage(text, start, end, sliceMaxDepth), options.lineStarts);
     if (fast !== undefined) return { ...fast, reader: 'fast' };
   }
   return readWithYamlPackage(text, maxDepth);

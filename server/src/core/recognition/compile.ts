@@ -246,40 +246,60 @@ class WordDictionary {
   }
 }
 
-/** Trie edges while compiling: (parent node, edge key) -> child, in typed arrays (no boxed keys). */
+/**
+ * Trie edges while compiling: (parent node, edge key) -> child, in one typed array of (parent, key,
+ * child) triples (no boxed keys; a probe reads one cache line, not three arrays).
+ */
 class EdgeTable {
-  private readonly parents: Int32Array;
-  private readonly keys: Int32Array;
-  readonly children: Int32Array;
-  private readonly mask: number;
+  private slots = EdgeTable.emptySlots(1024);
+  private mask = 1023;
   size = 0;
 
-  constructor(maxEdges: number) {
-    let capacity = 1024;
-    while (capacity < maxEdges * 2) capacity *= 2;
-    this.parents = new Int32Array(capacity).fill(-1);
-    this.keys = new Int32Array(capacity);
-    this.children = new Int32Array(capacity);
-    this.mask = capacity - 1;
+  private static emptySlots(capacity: number): Int32Array {
+    const slots = new Int32Array(capacity * 3);
+    for (let at = 0; at < slots.length; at += 3) slots[at] = -1;
+    return slots;
   }
 
   /** The child of `parent` by `key`, made (as `next`) when missing; returns it. */
   childOf(parent: number, key: number, next: number): number {
-    for (let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const p = this.parents[slot];
+    const slots = this.slots;
+    for (let slot = EdgeTable.slotOf(parent, key, this.mask); ; slot = (slot + 1) & this.mask) {
+      const at = slot * 3;
+      const p = slots[at];
       if (p === -1) {
-        this.parents[slot] = parent;
-        this.keys[slot] = key;
-        this.children[slot] = next;
-        this.size++;
+        slots[at] = parent;
+        slots[at + 1] = key;
+        slots[at + 2] = next;
+        if (++this.size * 2 > this.mask) this.grow();
         return next;
       }
-      if (p === parent && this.keys[slot] === key) return this.children[slot];
+      if (p === parent && slots[at + 1] === key) return slots[at + 2];
     }
   }
 
+  private static slotOf(parent: number, key: number, mask: number): number {
+    return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & mask;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    const slots = EdgeTable.emptySlots(capacity);
+    const mask = capacity - 1;
+    for (let from = 0; from < old.length; from += 3) {
+      if (old[from] === -1) continue;
+      let slot = EdgeTable.slotOf(old[from], old[from + 1], mask);
+      while (slots[slot * 3] !== -1) slot = (slot + 1) & mask;
+      slots.set(old.subarray(from, from + 3), slot * 3);
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
   forEach(visit: (parent: number, key: number, child: number) => void): void {
-    for (let slot = 0; slot < this.parents.length; slot++) if (this.parents[slot] !== -1) visit(this.parents[slot], this.keys[slot], this.children[slot]);
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += 3) if (slots[at] !== -1) visit(slots[at], slots[at + 1], slots[at + 2]);
   }
 }
 
@@ -387,14 +407,21 @@ interface Trie {
 }
 
 function buildTrie(patterns: PatternBuilder): Trie {
-  // The trie: root edges by word id, the others in an edge table, then frozen into sorted arrays.
+  // The trie: root edges by word id; below, each node's first edge by node (nodes are made in order,
+  // so a new path writes there one after another instead of at random places of a large table), its
+  // other edges in an edge table; then frozen into sorted arrays.
   const { dictionary, types, keys, keyStart } = patterns;
   const words = dictionary.words;
   const wordCount = words.length;
   const patternCount = types.length;
   const rootChild = new Int32Array(wordCount);
-  const edges = new EdgeTable(keys.length);
+  // Every key makes at most one node.
+  const maxNodes = keys.length + 1;
+  /** (key, child) of the first edge of each node; key -1 for none. */
+  const firstEdge = new Int32Array(maxNodes * 2).fill(-1);
+  const edges = new EdgeTable();
   let nodeCount = 1;
+  let firstEdges = 0;
   const patternEnd = new Int32Array(patternCount);
   for (let p = 0; p < patternCount; p++) {
     let node = 0;
@@ -404,6 +431,17 @@ function buildTrie(patterns: PatternBuilder): Trie {
         const word = (key / SEPARATOR_SPACE) | 0;
         if (rootChild[word] === 0) rootChild[word] = nodeCount++;
         node = rootChild[word];
+        continue;
+      }
+      const at = node * 2;
+      const firstKey = firstEdge[at];
+      if (firstKey === key) {
+        node = firstEdge[at + 1];
+      } else if (firstKey === -1) {
+        firstEdge[at] = key;
+        firstEdge[at + 1] = nodeCount;
+        firstEdges++;
+        node = nodeCount++;
       } else {
         const child = edges.childOf(node, key, nodeCount);
         if (child === nodeCount) nodeCount++;
@@ -413,11 +451,18 @@ function buildTrie(patterns: PatternBuilder): Trie {
     patternEnd[p] = node;
   }
   const childStart = new Int32Array(nodeCount + 1);
+  for (let n = 1; n < nodeCount; n++) if (firstEdge[n * 2] !== -1) childStart[n + 1]++;
   edges.forEach((parent) => childStart[parent + 1]++);
   for (let n = 0; n < nodeCount; n++) childStart[n + 1] += childStart[n];
   const fill = childStart.slice(0, nodeCount);
-  const childKey = new Int32Array(edges.size);
-  const childNode = new Int32Array(edges.size);
+  const childKey = new Int32Array(firstEdges + edges.size);
+  const childNode = new Int32Array(firstEdges + edges.size);
+  for (let n = 1; n < nodeCount; n++) {
+    if (firstEdge[n * 2] === -1) continue;
+    const at = fill[n]++;
+    childKey[at] = firstEdge[n * 2];
+    childNode[at] = firstEdge[n * 2 + 1];
+  }
   edges.forEach((parent, key, child) => {
     const at = fill[parent]++;
     childKey[at] = key;
@@ -635,19 +680,22 @@ class PatternBuilder {
   /** Forms of the current group (entry) already added, and their hashes: a name repeated as an alias counts once. */
   private readonly seen: string[] = [];
   private readonly seenHashes: number[] = [];
+  /** How many of seen/seenHashes belong to the current group (the arrays are reused, not emptied). */
+  private seenCount = 0;
 
   newGroup(): void {
-    this.seen.length = 0;
-    this.seenHashes.length = 0;
+    this.seenCount = 0;
   }
 
   add(type: number, target: number, match: number, caseRule: number, flags: number, written: string): void {
     const hash = hashWord(written);
     // Hashes first: most forms of an entry differ, and comparing numbers costs less than strings.
     const { seen, seenHashes } = this;
-    for (let k = 0; k < seenHashes.length; k++) if (seenHashes[k] === hash && seen[k] === written) return;
-    seen.push(written);
-    seenHashes.push(hash);
+    const seenCount = this.seenCount;
+    for (let k = 0; k < seenCount; k++) if (seenHashes[k] === hash && seen[k] === written) return;
+    seen[seenCount] = written;
+    seenHashes[seenCount] = hash;
+    this.seenCount = seenCount + 1;
     const first = this.firstWritten(written, hash);
     let p = -1;
     if (first >= 0) {
