@@ -4,6 +4,7 @@
 //   node bench/lsp.mjs [--documents N] [--bytes N] [--entries N] [--hovers N] [--edits N]
 //                      [--glossary-edits N] [--only index,hover,...] [--phase-limit SECONDS]
 //                      [--cpu-prof DIR] [--profile-phases DIR] [--server BUNDLE]
+//                      [--universe N] [--big BYTES] [--seed S] [--help]
 //
 // --cpu-prof DIR profiles the whole server process; --profile-phases DIR writes one CPU profile of the
 // server per phase (index.cpuprofile, keystroke.cpuprofile, ...) through a preloaded signal handler.
@@ -313,6 +314,7 @@ function parseArgs(argv) {
     else if (a === '--server') args.serverBundle = value();
     else if (a === '--phase-limit') args.phaseLimitMs = Number(value()) * 1000;
     else if (a === '--seed') args.seed = value();
+    else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -320,6 +322,12 @@ function parseArgs(argv) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    // The usage is the comment at the top of this file.
+    const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1).filter((line) => line.startsWith('//')).map((line) => line.replace(/^\/\/ ?/, ''));
+    process.stdout.write(`${usage.join('\n')}\n\nPhases: ${PHASES.join(', ')}. The largest workspace of the benchmark, index only:\n  node bench/lsp.mjs --documents 10000 --bytes 100000000 --entries 10000 --universe 100000 --only index\n`);
+    process.exit(0);
+  }
   const result = await runLspBench({ ...args, log: (m) => process.stderr.write(`${m}\n`) });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

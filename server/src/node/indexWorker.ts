@@ -1,23 +1,10 @@
 // Worker thread of the initial index: makes the glossary from the file texts it is given, then reads and
 // analyses the batches of documents the main thread sends, and sends back compact records.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DocumentRecordMaker, type DocumentOutcome, type GlossaryText } from '../core/documentRecords';
 import { recordBuffers } from '../core/index';
 import type { IndexWorkerReply, IndexWorkerRequest } from './indexWorkerPool';
-
-/**
- * A file's text, or undefined when it cannot be read. Read synchronously: this thread has nothing else
- * to do meanwhile, and an asynchronous read costs two to four times the CPU.
- */
-function readText(uri: string): string | undefined {
-  try {
-    return readFileSync(fileURLToPath(uri), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+import { readTextNow } from './readText';
 
 const port = parentPort;
 if (port) {
@@ -26,7 +13,7 @@ if (port) {
     const outcomes: DocumentOutcome[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const uri of request.uris) {
-      const outcome = maker.outcomeOf(uri, readText(uri));
+      const outcome = maker.outcomeOf(uri, readTextNow(uri));
       if ('record' in outcome) transfer.push(...recordBuffers(outcome.record));
       outcomes.push(outcome);
     }

@@ -28,10 +28,21 @@ export interface WorkerIndexerOptions {
 
 const DEFAULT_MIN_DOCUMENTS = 200;
 const MAX_WORKERS = 4;
-const BATCH_SIZE = 16;
+/**
+ * Documents per batch. A batch of typical documents takes a worker a few tens of milliseconds: longer than
+ * the main thread's time slice (it hands out the next batch only between slices), so that a worker with
+ * two batches never waits for one; near the end batches shrink, so that no thread waits long for the last.
+ */
+const BATCH_SIZE = 64;
+const MIN_BATCH_SIZE = 4;
 /** Batches a worker holds at once, so that it never waits for the next one. */
 const BATCHES_IN_FLIGHT = 2;
 const CANCEL_POLL_MS = 25;
+
+/** The size of the next batch when `remaining` documents are left. */
+function batchSize(remaining: number): number {
+  return Math.min(BATCH_SIZE, Math.max(MIN_BATCH_SIZE, Math.ceil(remaining / 16)));
+}
 
 /**
  * Every worker is a V8 instance of its own, and the server's memory counts them all. A small young
@@ -104,7 +115,7 @@ export class WorkerIndexer implements ParallelIndexer {
         else resolve({ cancelled, undelivered, failure });
       };
       const feed = (worker: Worker) => {
-        const uris = queue.take(BATCH_SIZE);
+        const uris = queue.take(batchSize(queue.remaining));
         if (uris.length === 0) return;
         const batch = nextBatch++;
         outstanding.set(batch, { worker, uris });
