@@ -86,6 +86,16 @@ describe('indexing on worker threads', () => {
     });
   }
 
+  it('builds the same index without reading ahead and with a small read-ahead window', async () => {
+    const alone = await indexFolder(generated, IN_THREAD);
+    for (const readAheadWindow of [0, 3]) {
+      const parallel = await indexFolder(generated, { ...ON_WORKERS, readAheadWindow });
+      assert.equal(parallel.completed, true);
+      assert.deepEqual(parallel.failures, []);
+      assert.deepEqual(snapshot(parallel.service), snapshot(alone.service));
+    }
+  });
+
   it('falls back to the main thread when the worker file is missing, and loses nothing', async () => {
     const alone = await indexFolder(samples, IN_THREAD);
     const parallel = await indexFolder(samples, { ...ON_WORKERS, script: path.join(scratch, 'no-such-worker.js') });

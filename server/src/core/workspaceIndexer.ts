@@ -47,6 +47,8 @@ export interface ParallelIndexer {
  */
 export class DocumentQueue {
   private next = 0;
+  /** Told after every take how many documents have been taken in all (reading ahead follows it). */
+  onTake?: (taken: number) => void;
 
   constructor(private readonly uris: readonly string[]) {}
 
@@ -54,10 +56,20 @@ export class DocumentQueue {
     return this.uris.length - this.next;
   }
 
+  get taken(): number {
+    return this.next;
+  }
+
+  /** The documents not taken yet, in the order they will be. */
+  upcoming(): string[] {
+    return this.uris.slice(this.next);
+  }
+
   /** Up to `count` documents, taken out of the queue; empty when none are left. */
   take(count: number): string[] {
     const batch = this.uris.slice(this.next, this.next + count);
     this.next += batch.length;
+    this.onTake?.(this.next);
     return batch;
   }
 }

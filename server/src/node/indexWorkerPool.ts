@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { DocumentOutcome, GlossaryText } from '../core/documentRecords';
 import { DocumentQueue, type CancellationFlag, type ParallelIndexer, type ParallelRunResult } from '../core/workspaceIndexer';
+import type { ReadAheadData } from './indexWorker';
+import { newTakenCounter, publishTaken } from './readAhead';
 
 /** A batch of documents for a worker to read and analyse. */
 export interface IndexWorkerRequest {
@@ -24,6 +26,8 @@ export interface WorkerIndexerOptions {
   maxWorkers?: number;
   /** The worker's script; by default `indexWorker.js` next to this code (in the bundle: next to server.js). */
   script?: string;
+  /** Documents read ahead of the indexing threads (0: no reading ahead); see readAhead.ts. */
+  readAheadWindow?: number;
 }
 
 const DEFAULT_MIN_DOCUMENTS = 200;
@@ -38,6 +42,8 @@ const MIN_BATCH_SIZE = 4;
 /** Batches a worker holds at once, so that it never waits for the next one. */
 const BATCHES_IN_FLIGHT = 2;
 const CANCEL_POLL_MS = 25;
+/** About two batches per indexing thread: far enough ahead to hide the disk, near enough to stay in cache. */
+const DEFAULT_READ_AHEAD_WINDOW = 256;
 
 /** The size of the next batch when `remaining` documents are left. */
 function batchSize(remaining: number): number {
@@ -66,8 +72,10 @@ export class WorkerIndexer implements ParallelIndexer {
   private readonly minDocuments: number;
   private readonly workerCount: number;
   private readonly script: string;
+  private readonly readAheadWindow: number;
 
   constructor(options: WorkerIndexerOptions = {}) {
+    this.readAheadWindow = options.readAheadWindow ?? DEFAULT_READ_AHEAD_WINDOW;
     this.minDocuments = options.minDocuments ?? DEFAULT_MIN_DOCUMENTS;
     this.workerCount = Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, options.maxWorkers ?? MAX_WORKERS));
     this.script = options.script ?? path.join(__dirname, 'indexWorker.js');
@@ -84,6 +92,37 @@ export class WorkerIndexer implements ParallelIndexer {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * A thread that reads the queue's files ahead of the indexing threads, following the queue as it is
+   * taken; undefined when reading ahead is off or the thread cannot start (the pass goes on without it).
+   */
+  private startReadAhead(queue: DocumentQueue): { stop(): void } | undefined {
+    if (this.readAheadWindow <= 0) return undefined;
+    const base = queue.taken;
+    const taken = newTakenCounter();
+    const data: ReadAheadData = { readAhead: { uris: queue.upcoming(), taken, window: this.readAheadWindow } };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+    } catch {
+      return undefined;
+    }
+    // Whatever happens to it, the pass does not depend on it.
+    worker.on('error', () => undefined);
+    worker.unref();
+    const previous = queue.onTake;
+    queue.onTake = (count) => {
+      previous?.(count);
+      publishTaken(taken, count - base);
+    };
+    return {
+      stop: () => {
+        queue.onTake = previous;
+        void worker.terminate();
+      },
+    };
   }
 
   run(documents: readonly string[] | DocumentQueue, glossaryFiles: readonly GlossaryText[], deliver: (outcomes: DocumentOutcome[]) => void, flag: CancellationFlag): Promise<ParallelRunResult> {
@@ -105,6 +144,7 @@ export class WorkerIndexer implements ParallelIndexer {
         if (finished) return;
         finished = true;
         clearInterval(poll);
+        readingAhead?.stop();
         for (const worker of workers) void worker.terminate();
         workers.clear();
         const undelivered = setAside.slice();
@@ -139,6 +179,7 @@ export class WorkerIndexer implements ParallelIndexer {
         if (flag.cancelled) finish(true);
       }, CANCEL_POLL_MS);
       const resourceLimits = workerResourceLimits(glossaryFiles);
+      const readingAhead = this.startReadAhead(queue);
       const count = Math.min(this.workerCount, Math.max(1, Math.ceil(queue.remaining / BATCH_SIZE / BATCHES_IN_FLIGHT)));
       for (let i = 0; i < count; i++) {
         const worker = this.start(glossaryFiles, resourceLimits);
