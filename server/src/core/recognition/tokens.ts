@@ -297,26 +297,15 @@ export function foldedWord(text: string, start: number, end: number): string {
   return String.fromCharCode(...units);
 }
 
+/** Scratch for wordEquals: a folded word copied to code units. */
+const equalsScratch = new Uint16Array(256);
+
 /** True when `text[start, end)` folds to exactly `folded`. */
 export function wordEquals(text: string, start: number, end: number, folded: string): boolean {
-  let k = 0;
   const n = folded.length;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    let info = CHAR_INFO[code];
-    if (info === -1) info = computeCharInfo(code);
-    if (info & WORD) {
-      if (info & MULTI) {
-        const multi = MULTI_FOLDS[info & FOLD_MASK];
-        for (let m = 0; m < multi.length; m++) if (k >= n || folded.charCodeAt(k++) !== multi.charCodeAt(m)) return false;
-      } else if (k >= n || folded.charCodeAt(k++) !== (info & FOLD_MASK)) return false;
-    } else if (info & HIGH_SURROGATE) {
-      if (k + 1 >= n || folded.charCodeAt(k) !== code || folded.charCodeAt(k + 1) !== text.charCodeAt(i + 1)) return false;
-      k += 2;
-      i++;
-    }
-  }
-  return k === n;
+  if (n > equalsScratch.length) return foldedWord(text, start, end) === folded;
+  for (let k = 0; k < n; k++) equalsScratch[k] = folded.charCodeAt(k);
+  return wordEqualsUnits(text, start, end, equalsScratch, 0, n);
 }
 
 /**
