@@ -89,6 +89,28 @@ describe('scan state', () => {
     assert.deepEqual(broken.analysis, analyzeDocument(broken.text, compiled));
   });
 
+  it('scans a document once on its first analysis when its language is guessed right', () => {
+    const vietnamese = [
+      'Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường tiếp đoàn đại biểu.',
+      'Hai bên trao đổi về tình hình hợp tác và những định hướng lớn trong thời gian tới.',
+      'Ông Cường nhấn mạnh việc thúc đẩy quan hệ đối tác.',
+      'Ok.',
+    ];
+    const english = ['Deputy Minister Nguyen Manh Cuong met the delegation.', 'Both sides discussed cooperation.', 'Cuong spoke.', 'Ok.'];
+    for (const [parts, lang, declared] of [
+      [vietnamese, 'vi', ''],
+      [english, 'en', ''],
+      [english, 'vi', '---\nlang: vi\n---\n\n'],
+      [vietnamese, 'en', '---\nlang: en\n---\n\n'],
+    ] as const) {
+      const text = declared + parts.join('\n\n') + '\n';
+      const first = SegmentedAnalysis.analyze(text, compiled, undefined, { segmentLength: 1 });
+      assert.equal(first.analysis.lang, lang);
+      assert.equal(first.scannedSegments, first.segmentCount, `${lang}: each segment scanned once`);
+      assert.deepEqual(first.analysis, analyzeDocument(text, compiled));
+    }
+  });
+
   it('carries a historical word and the document language across blank lines', () => {
     const historical = 'The former\n\nPresident To Lam spoke.\n';
     assert.deepEqual(SegmentedAnalysis.analyze(historical, compiled, undefined, { segmentLength: 1 }).analysis, analyzeDocument(historical, compiled));

@@ -10,7 +10,7 @@
 
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
 import type { Glossary } from './glossary/model';
-import { documentLanguageOf, scanSegment, type SegmentScan } from './recognition/analyze';
+import { documentLanguageOf, guessDocumentLanguage, scanSegment, type SegmentScan } from './recognition/analyze';
 import type { CompiledGlossary } from './recognition/compile';
 import { T_PARAGRAPH, TokenList, tokenize } from './recognition/tokens';
 import { detectDocumentDate, readFrontMatter } from './recognition/documentDate';
@@ -163,8 +163,9 @@ export class SegmentedAnalysis {
     const date = detectDocumentDate(text, front ?? null);
     const usable = previous && previous.compiled === compiled && previous.segmentLength === segmentLength ? previous : undefined;
     const pieces = usable ? reusablePieces(usable.segments, usable.text, text, segmentLength) : split(text, 0, text.length, segmentLength);
-    // The document's language decides short paragraphs: guess it, and scan again if the letters say otherwise.
-    let documentLanguage = usable?.documentLanguage ?? 'en';
+    // The document's language decides short paragraphs: guess it (the previous version's, else from the
+    // text's letters), and scan again if the letters of its paragraphs say otherwise.
+    let documentLanguage = usable?.documentLanguage ?? guessDocumentLanguage(text, declared);
     let scanned = 0;
     for (;;) {
       const walked = walk(pieces, compiled, documentLanguage, declared);

@@ -3,6 +3,7 @@ import type { EntryKind } from '../glossary/model';
 import type { Position, Range } from '../types';
 import { significantWords, titleWordsNameRole, type TitleWords } from '../titles';
 import { findAnnotations, type RawAnnotation } from './annotations';
+import { CHAR_INFO, computeCharInfo, VIET, WORD } from './chars';
 import {
   CASE_ANY,
   CASE_WRITTEN_OR_CAPS,
@@ -153,6 +154,35 @@ export function scanSegment(text: string, compiled: CompiledGlossary, options: S
 export function documentLanguageOf(declared: string | undefined, letters: { vi: number; en: number }): DocumentLanguage {
   const override = declaredLanguage(declared);
   return LANGS[override ?? (letters.vi > letters.en ? LANG_VI : LANG_EN)];
+}
+
+/**
+ * Above this share of Vietnamese-only letters in the whole text, a document is first taken to be
+ * Vietnamese: Vietnamese prose has about 0.3, so a document whose letters are half in Vietnamese
+ * paragraphs has about 0.15; English with Vietnamese names stays near 0.02.
+ */
+const VIETNAMESE_GUESS_SHARE = 0.15;
+
+/**
+ * A first guess of `documentLanguageOf` before any paragraph has been read: the declared language, else
+ * the share of Vietnamese-only letters in the text. Whoever guesses scans again when the letters of the
+ * paragraphs say otherwise; a good guess only saves that second scan.
+ */
+export function guessDocumentLanguage(text: string, declared: string | undefined): DocumentLanguage {
+  const override = declaredLanguage(declared);
+  if (override !== undefined) return LANGS[override];
+  let letters = 0;
+  let vietnamese = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let info = CHAR_INFO[code];
+    if (info === -1) info = computeCharInfo(code);
+    if (info & WORD) {
+      letters++;
+      if (info & VIET) vietnamese++;
+    }
+  }
+  return vietnamese > letters * VIETNAMESE_GUESS_SHARE ? 'vi' : 'en';
 }
 
 /** A title (or form of address) just recognised, waiting for the name after it. */
