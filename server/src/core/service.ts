@@ -1,7 +1,7 @@
 import { loadGlossaryFile, loadGlossaryFileSteps, mergeGlossary, mergeGlossarySteps } from './glossary/load';
 import { sameRecognition } from './glossary/recognitionFields';
 import { OUTDATED, runInSlices, unlessOutdated, type Steps } from './glossary/steps';
-import { compileGlossarySteps } from './recognition/compile';
+import { compileGlossarySteps, rebindGlossary } from './recognition/compile';
 import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
@@ -495,7 +495,10 @@ export class PolicyService {
   private useGlossary(glossary: Glossary, compiled: CompiledGlossary | undefined): GlossaryUpdate {
     this.glossary = glossary;
     this.glossaryVersion++;
-    if (!compiled) return { recognitionChanged: false };
+    if (!compiled) {
+      rebindGlossary(this.compiled, glossary);
+      return { recognitionChanged: false };
+    }
     this.compiled = compiled;
     this.generation++;
     return { recognitionChanged: true };

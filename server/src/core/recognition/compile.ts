@@ -139,6 +139,17 @@ export interface CompiledGlossary {
   readonly titledShortFits: Map<string, Map<number, readonly number[]>>;
 }
 
+/**
+ * Points a compiled glossary at a newer merged glossary that recognition reads the same (sameRecognition:
+ * the same entries in the same order, with the same forms, roles and rules). Analyses made with it stay
+ * valid, and the older glossary (summaries, sources, locations) is no longer kept alive by it.
+ */
+export function rebindGlossary(compiled: CompiledGlossary, glossary: Glossary): void {
+  const rebound = compiled as { glossary: Glossary; entries: readonly GlossaryEntry[] };
+  rebound.glossary = glossary;
+  rebound.entries = glossary.entries;
+}
+
 /** Sets of entries without allocation: one stamp per entry, a fresh stamp per set. Used synchronously only. */
 export class EntryStamps {
   private readonly stamps: Int32Array;
@@ -557,8 +568,9 @@ function assemble(glossary: Glossary, forms: EntryForms, trie: Trie): CompiledGl
     get entryIndex(): ReadonlyMap<string, number> {
       if (!entryIndex) {
         entryIndex = new Map();
-        for (let index = 0; index < entries.length; index++) {
-          const id = entries[index].id;
+        // The entries in use now (see rebindGlossary), not those compiled.
+        for (let index = 0; index < this.entries.length; index++) {
+          const id = this.entries[index].id;
           if (!entryIndex.has(id)) entryIndex.set(id, index);
         }
       }
