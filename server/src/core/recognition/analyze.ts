@@ -3,7 +3,7 @@ import type { EntryKind } from '../glossary/model';
 import type { Position, Range } from '../types';
 import { significantWords, titleWordsNameRole, type TitleWords } from '../titles';
 import { findAnnotations, type RawAnnotation } from './annotations';
-import { CHAR_INFO, computeCharInfo, VIET, WORD } from './chars';
+import { charInfo, VIET, WORD } from './chars';
 import {
   CASE_ANY,
   CASE_WRITTEN_OR_CAPS,
@@ -174,9 +174,7 @@ export function guessDocumentLanguage(text: string, declared: string | undefined
   let letters = 0;
   let vietnamese = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let info = CHAR_INFO[code];
-    if (info === -1) info = computeCharInfo(code);
+    const info = charInfo(text.charCodeAt(i));
     if (info & WORD) {
       letters++;
       if (info & VIET) vietnamese++;
