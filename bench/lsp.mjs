@@ -12,7 +12,8 @@
 // the run endless; each figure reports its sample count n.
 //
 // Prints one JSON object (the figures) on the last line of stdout.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SERVER_BUNDLE } from './lib/build.mjs';
@@ -21,7 +22,7 @@ import { createRandom } from './lib/random.mjs';
 import { mb, positionMapper, round1, summarize } from './lib/stats.mjs';
 import { BIG_DOCUMENT_BYTES, DEFAULT_SEED, ensureWorkspace } from './generate.mjs';
 
-export const PHASES = ['index', 'hover', 'definition', 'references', 'symbols', 'keystroke', 'glossaryEdit'];
+export const PHASES = ['index', 'restart', 'hover', 'definition', 'references', 'symbols', 'keystroke', 'glossaryEdit'];
 
 const languageOf = (path) => (path.endsWith('.md') ? 'markdown' : 'plaintext');
 const now = () => performance.now();
@@ -63,6 +64,10 @@ export async function runLspBench(options) {
     nodeArgs.push('--require', join(dirname(fileURLToPath(import.meta.url)), 'lib', 'phase-profiler.cjs'));
   }
   const client = new BenchLspClient(serverBundle, nodeArgs, phaseProfileDir ? { POLICY_GLOSS_BENCH_PROFILE_DIR: phaseProfileDir } : {});
+  // The extension gives the server its workspace storage for the glossary cache; a fresh folder here, so
+  // that the first start builds the glossary as on a first ever start, and the restart finds it kept.
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'policy-gloss-bench-storage-'));
+  const initializationOptions = { glossaryCacheFolder: cacheFolder };
   /** Toggles the server's profiler (phase profiles only) and waits until it has answered. */
   const toggleProfiler = async (phase, marker) => {
     if (!phaseProfileDir) return;
@@ -93,7 +98,7 @@ export async function runLspBench(options) {
 
   try {
     // --- complete index: from `initialized` to the status that says the index is complete ----------------
-    await client.initialize(root);
+    await client.initialize(root, initializationOptions);
     const indexed = client.waitForStatus((s) => !s.indexing);
     const progressEnd = client.waitForProgressEnd().catch(() => undefined);
     await toggleProfiler('index', 'started');
@@ -113,6 +118,12 @@ export async function runLspBench(options) {
     };
     recordMemory('index');
     log(`  index: ${result.index.ms} ms for ${status.documents} documents`);
+
+    // --- complete index after a restart: a second server with the same storage, the glossary kept there --
+    await attempt('restart', async () => {
+      result.restart = await measureRestart(serverBundle, root, initializationOptions, client, ws.bytes);
+      log(`  restart: ${result.restart.ms} ms, glossary ${result.restart.glossaryFromCache ? 'from the cache' : 'built'}`);
+    });
 
     // --- open the documents a user works on -------------------------------------------------------
     const openDocs = ws.open.map((o) => ({ ...o, uri: uriOf(o.path), text: readFileSync(join(root, o.path), 'utf8') }));
@@ -288,11 +299,40 @@ export async function runLspBench(options) {
     result.peakRss = memory.peakRss;
     result.peakRssMb = mb(memory.peakRss);
     await client.shutdown();
+    rmSync(cacheFolder, { recursive: true, force: true });
     if (client.stderr.trim()) result.serverStderr = client.stderr.slice(0, 2000);
     const errorsLogged = client.logs.filter((l) => /error|failed/i.test(l));
     if (errorsLogged.length > 0) result.serverErrors = errorsLogged.slice(0, 10);
   }
   return result;
+}
+
+/**
+ * Starts a second server on the same workspace and storage once the first has kept its glossary there,
+ * and times its complete index as the first one's. The first server is idle meanwhile.
+ */
+async function measureRestart(serverBundle, root, initializationOptions, first, bytes) {
+  const kept = (client) => client.logs.some((line) => line.startsWith('Glossary cache: kept'));
+  for (let k = 0; k < 100 && !kept(first); k++) await delay(50);
+  const second = new BenchLspClient(serverBundle, [], {});
+  try {
+    await second.initialize(root, initializationOptions);
+    const indexed = second.waitForStatus((s) => !s.indexing);
+    const t0 = now();
+    await second.initialized();
+    const status = await indexed;
+    const ms = now() - t0;
+    return {
+      ms: Math.round(ms),
+      documents: status.documents,
+      mbPerSecond: round1(bytes / 1e6 / (ms / 1000)),
+      glossaryKept: kept(first),
+      glossaryFromCache: second.logs.some((line) => line.startsWith('Glossary cache: read')),
+      peakRssMb: mb(second.memory().peakRss),
+    };
+  } finally {
+    await second.shutdown();
+  }
 }
 
 function parseArgs(argv) {

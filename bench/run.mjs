@@ -139,7 +139,12 @@ function evaluateBudgets(results, config, quick) {
   if (lsp) {
     const size = `${lsp.workspace.documents} docs / ${lsp.workspace.mb} MB / ${lsp.workspace.entries} entries`;
     const lspNote = quick ? note : undefined;
-    if (lsp.index) add(`complete index, ${size}`, lsp.index.ms, `${lsp.index.ms} ms (${lsp.index.mbPerSecond} MB/s)`, '<= 5000 ms', lsp.index.ms <= 5000, lspNote);
+    if (lsp.index) add(`complete index, ${size} (first start)`, lsp.index.ms, `${lsp.index.ms} ms (${lsp.index.mbPerSecond} MB/s)`, '<= 5000 ms', lsp.index.ms <= 5000, lspNote);
+    if (lsp.restart) {
+      const { restart } = lsp;
+      const display = `${restart.ms} ms (${restart.mbPerSecond} MB/s)${restart.glossaryFromCache ? '' : '; the glossary was built, not read from the cache'}`;
+      add(`complete index, ${size} (restart, glossary from the cache)`, restart.ms, display, '<= 5000 ms', restart.ms <= 5000 && restart.glossaryFromCache, lspNote);
+    }
     if (lsp.hover) add(`hover p99 (${lsp.hover.n} requests at mentions)`, lsp.hover.p99, `${lsp.hover.p99} ms (p50 ${lsp.hover.p50}, p95 ${lsp.hover.p95})`, '<= 10 ms', lsp.hover.p99 <= 10, lspNote);
     if (lsp.definition) add(`definition p99 (${lsp.definition.n} requests at mentions)`, lsp.definition.p99, `${lsp.definition.p99} ms (p50 ${lsp.definition.p50}, p95 ${lsp.definition.p95})`, '<= 10 ms', lsp.definition.p99 <= 10, lspNote);
     if (lsp.references) {
@@ -196,8 +201,20 @@ function report(results) {
     out.push('Glossary load and compile (median of fresh processes):');
     out.push(
       table(
-        ['entries', 'files', 'YAML MB', 'load ms', 'merge ms', 'compile ms', 'total ms', 'again, warm ms', 'heap MB', 'process peak RSS MB'],
-        results.compile.map((r) => [r.entries, r.files, r.glossaryMb, r.loadMs, r.mergeMs, r.compileMs, r.totalMs, r.warmTotalMs, r.retainedHeapMb, r.peakRssMb]),
+        ['entries', 'files', 'YAML MB', 'load ms', 'merge ms', 'compile ms', 'total ms', 'again, warm ms', 'heap MB', 'process peak RSS MB', 'read from the cache ms (MB)'],
+        results.compile.map((r) => [
+          r.entries,
+          r.files,
+          r.glossaryMb,
+          r.loadMs,
+          r.mergeMs,
+          r.compileMs,
+          r.totalMs,
+          r.warmTotalMs,
+          r.retainedHeapMb,
+          r.peakRssMb,
+          `${r.cacheReadMs} (${r.cacheMb})${r.cachedByServer ? '' : ', not kept by the server'}`,
+        ]),
       ),
     );
   }
@@ -207,11 +224,12 @@ function report(results) {
     const f = (x, key) => (x ? x[key] : '-');
     out.push(
       table(
-        ['workspace', 'index ms', 'index MB/s', 'hover p50/p99', 'definition p50/p99', 'references p50 (n)', 'symbols p95', 'keystroke p50/p95', 'glossary edit p50/p95', 'reindex after edit', 'peak RSS MB', 'errors'],
+        ['workspace', 'index ms', 'index MB/s', 'restart index ms', 'hover p50/p99', 'definition p50/p99', 'references p50 (n)', 'symbols p95', 'keystroke p50/p95', 'glossary edit p50/p95', 'reindex after edit', 'peak RSS MB', 'errors'],
         results.lsp.map((r) => [
           `${r.workspace.documents} docs / ${r.workspace.mb} MB / ${r.workspace.entries} entries`,
           f(r.index, 'ms'),
           f(r.index, 'mbPerSecond'),
+          f(r.restart, 'ms'),
           r.hover ? `${r.hover.p50} / ${r.hover.p99}` : '-',
           r.definition ? `${r.definition.p50} / ${r.definition.p99}` : '-',
           r.references ? `${r.references.p50} (${r.references.locations})` : '-',
@@ -270,7 +288,7 @@ async function main() {
         if (profile.length > 0) summarizeProfiles(args.cpuProf, name, results);
       }
       const row = { ...runs[0] };
-      for (const key of ['loadMs', 'mergeMs', 'compileMs', 'totalMs', 'warmTotalMs', 'retainedHeapMb', 'peakRssMb']) row[key] = median(runs.map((r) => r[key]));
+      for (const key of ['loadMs', 'mergeMs', 'compileMs', 'totalMs', 'warmTotalMs', 'retainedHeapMb', 'peakRssMb', 'cacheReadMs', 'cacheMb']) row[key] = median(runs.map((r) => r[key]));
       row.runs = runs.length;
       results.compile.push(row);
       log(`compile ${entries}: ${row.totalMs} ms, heap ${row.retainedHeapMb} MB`);

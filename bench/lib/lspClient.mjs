@@ -123,13 +123,15 @@ export class BenchLspClient {
     return this.waitOn(this.progressWaiters, () => true, timeoutMs, 'the end of the progress report');
   }
 
-  async initialize(workspaceRoot) {
+  /** `initializationOptions` as the extension sends them (its storage folder for the glossary cache). */
+  async initialize(workspaceRoot, initializationOptions) {
     const uri = pathToFileURL(workspaceRoot).toString();
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: basename(workspaceRoot) }],
       capabilities: CAPABILITIES,
+      initializationOptions,
     });
   }
 

@@ -72,6 +72,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, onCrash: 
       ...DOCUMENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
       { scheme: 'file', language: 'yaml' },
     ],
+    // The server keeps the built glossary here between runs, so that a restart skips building it again.
+    initializationOptions: { glossaryCacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath },
     // The server reads these settings (glob patterns, severities, inlay hints) and is told when they change.
     synchronize: { configurationSection: 'policyGloss' },
     // Glossary text is user content: never trusted, never HTML.

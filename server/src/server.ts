@@ -8,7 +8,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { GlossaryCache } from './core/glossaryCache';
 import { PolicyService } from './core/service';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './core/settings';
 import { baseName, relativePathIn, type RealUri } from './core/uris';
@@ -26,6 +28,7 @@ import { registerRename } from './features/rename';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { WorkspaceSync } from './features/workspaceSync';
+import { FileGlossaryCache } from './node/fileGlossaryCache';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { realFileUri } from './node/realUri';
 import { describeError, guardNotification, type ServerContext } from './serverContext';
@@ -37,12 +40,37 @@ const SKIPPED_SEGMENTS = /(^|\/)(node_modules|\.git)(\/|$)/;
 
 /** What the server gets from its environment: how to reach the files of the workspace. */
 export interface ServerRuntime {
-  createWorkspace(rootUris: string[]): Workspace;
+  /** The workspace of these roots; its index takes glossaries from `glossaryCache` where it can. */
+  createWorkspace(rootUris: string[], glossaryCache?: GlossaryCache): Workspace;
+  /** A glossary cache in a folder the client names (see InitializationOptions); absent where there is no file system. */
+  createGlossaryCache?(folder: string, log: (message: string) => void): GlossaryCache;
   /** Follows symbolic links (see RealUri); absent where there is no file system. */
   realUri?: RealUri;
 }
 
-const nodeRuntime: ServerRuntime = { createWorkspace: (roots) => new NodeWorkspace(roots.map((uri) => fileURLToPath(uri))), realUri: realFileUri };
+const nodeRuntime: ServerRuntime = {
+  createWorkspace: (roots, glossaryCache) =>
+    new NodeWorkspace(
+      roots.map((uri) => fileURLToPath(uri)),
+      { glossaryCache: glossaryCache instanceof FileGlossaryCache ? glossaryCache : undefined },
+    ),
+  createGlossaryCache: (folder, log) => new FileGlossaryCache(folder, undefined, log),
+  realUri: realFileUri,
+};
+
+/** What the client may send with `initialize`. */
+export interface InitializationOptions {
+  /**
+   * An absolute folder where the server may keep the built glossary between runs (the extension gives
+   * its workspace storage); without one, the glossary is built from its files at every start.
+   */
+  glossaryCacheFolder?: string;
+}
+
+function glossaryCacheFolderOf(options: unknown): string | undefined {
+  const folder = typeof options === 'object' && options !== null ? (options as InitializationOptions).glossaryCacheFolder : undefined;
+  return typeof folder === 'string' && isAbsolute(folder) ? folder : undefined;
+}
 
 /** Wires a connection to the service. The caller creates the connection (stdio, IPC or in-memory streams). */
 export function startServer(connection: Connection, runtime: ServerRuntime = nodeRuntime): void {
@@ -110,7 +138,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => f.uri).filter((u) => u.startsWith('file:'));
     service.setRoots(roots);
-    sync = new WorkspaceSync(context, publisher, runtime.createWorkspace(roots), isServedDocument);
+    const cacheFolder = glossaryCacheFolderOf(params.initializationOptions);
+    const glossaryCache = cacheFolder === undefined ? undefined : runtime.createGlossaryCache?.(cacheFolder, context.log);
+    service.setGlossaryCache(glossaryCache);
+    sync = new WorkspaceSync(context, publisher, runtime.createWorkspace(roots, glossaryCache), isServedDocument);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -1,4 +1,5 @@
 import type { DocumentRecord } from './index';
+import type { GlossaryCache } from './glossaryCache';
 import { PolicyService } from './service';
 
 /** The texts of the glossary files, as loaded by the service that asks for records. */
@@ -18,9 +19,11 @@ export type DocumentOutcome =
  * holds the same files would, and answers compact index records. A worker thread runs one of these.
  */
 export class DocumentRecordMaker {
-  private readonly service = new PolicyService();
+  private readonly service: PolicyService;
 
-  constructor(glossaryFiles: readonly GlossaryText[]) {
+  /** With a cache, the glossary is taken from it when it has the one of these texts. */
+  constructor(glossaryFiles: readonly GlossaryText[], glossaryCache?: GlossaryCache) {
+    this.service = new PolicyService({ glossaryCache });
     this.service.setGlossaryFiles(glossaryFiles.slice());
   }
 

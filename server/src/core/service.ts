@@ -7,6 +7,8 @@ import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, ty
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
 import { createDocumentRecord, MentionIndex, referencesOf, type DocumentRecord } from './index';
+import type { GlossaryText } from './documentRecords';
+import { compiledOfSnapshot, sameGlossaryTexts, snapshotFits, snapshotOf, type GlossaryCache, type GlossarySnapshot } from './glossaryCache';
 import { LineMap } from './text';
 import { resolveSource, type RealUri, type SourceTarget } from './uris';
 import { SegmentedAnalysis, type DiagnosticGroup } from './incrementalAnalysis';
@@ -116,6 +118,8 @@ export interface PolicyServiceOptions {
   analysisCacheSize?: number;
   /** The least length of the segments open documents are analysed in (tests use short ones). */
   segmentLength?: number;
+  /** Keeps built glossaries between runs (see GlossaryCache). */
+  glossaryCache?: GlossaryCache;
 }
 
 /**
@@ -138,6 +142,9 @@ export class PolicyService {
   private readonly loadedGlossaryFiles = new Map<string, { text: string; file: GlossaryFile }>();
   private readonly glossaryWaiters: { resolve(update: GlossaryUpdate): void; reject(error: unknown): void }[] = [];
   private glossaryBuildRunning = false;
+  private glossaryCache: GlossaryCache | undefined;
+  /** The texts of the glossary the cache holds, as far as this service knows (it loaded or saved it). */
+  private cachedGlossaryTexts: readonly GlossaryText[] | undefined;
   /** Increases whenever recognition results may change; analyses and index records carry it. */
   private generation = 0;
   /** Analysed documents by URI, least recently used first (see AnalysisSlot). */
@@ -156,6 +163,7 @@ export class PolicyService {
     this.realUri = options.realUri;
     this.analysisCacheSize = options.analysisCacheSize ?? 64;
     this.segmentLength = options.segmentLength;
+    this.glossaryCache = options.glossaryCache;
   }
 
   // --- workspace ---------------------------------------------------------------------------------
@@ -186,6 +194,7 @@ export class PolicyService {
 
   /** Loads several glossary files and rebuilds the glossary once (the initial index). */
   setGlossaryFiles(files: { uri: string; text: string }[]): GlossaryUpdate {
+    if (this.restoreFromCache(files)) return { recognitionChanged: true };
     let changed = false;
     for (const { uri, text } of files) {
       this.pendingGlossaryChanges.delete(uri);
@@ -222,6 +231,61 @@ export class PolicyService {
       });
     }
     return done;
+  }
+
+  /** Uses a glossary cache from now on: the first glossary is taken from it when it has the one wanted. */
+  setGlossaryCache(cache: GlossaryCache | undefined): void {
+    this.glossaryCache = cache;
+    this.cachedGlossaryTexts = undefined;
+  }
+
+  /**
+   * Puts the glossary in use into the cache; false when there is no cache, when the cache holds it
+   * already (it came from there, or was saved before), or when it depends on more than its files' texts
+   * (a file that does not parse keeps the entries of its last readable version).
+   */
+  saveGlossaryToCache(): boolean {
+    if (!this.glossaryCache || this.glossaryFiles.size === 0 || this.glossaryBuildRunning) return false;
+    const texts = this.glossaryFileUris().map((uri) => ({ uri, text: this.glossaryTexts.get(uri) ?? '' }));
+    if (this.cachedGlossaryTexts && sameGlossaryTexts(this.cachedGlossaryTexts, texts)) return false;
+    const files = texts.map(({ uri }) => this.glossaryFiles.get(uri)!);
+    if (!files.every((file) => file.parsed)) return false;
+    this.glossaryCache.save(texts, snapshotOf(files, this.compiled));
+    this.cachedGlossaryTexts = texts;
+    return true;
+  }
+
+  /**
+   * Before the first glossary is loaded: takes the glossary of exactly these texts from the cache and puts
+   * it in use. False (nothing changed) when there is no cache, it has not got that glossary, or what it
+   * gave does not fit.
+   */
+  private restoreFromCache(changes: readonly { uri: string; text: string | undefined }[]): boolean {
+    if (!this.glossaryCache || this.glossaryFiles.size > 0 || changes.length === 0) return false;
+    const texts: GlossaryText[] = [];
+    for (const { uri, text } of changes) {
+      if (text === undefined) return false;
+      texts.push({ uri, text });
+    }
+    texts.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    if (texts.some((file, k) => k > 0 && file.uri === texts[k - 1].uri)) return false;
+    let compiled: CompiledGlossary;
+    let snapshot: GlossarySnapshot | undefined;
+    try {
+      snapshot = this.glossaryCache.load(texts);
+      if (!snapshotFits(snapshot, texts)) return false;
+      compiled = compiledOfSnapshot(snapshot);
+    } catch {
+      return false;
+    }
+    texts.forEach(({ uri, text }, k) => {
+      this.pendingGlossaryChanges.delete(uri);
+      this.glossaryTexts.set(uri, text);
+      this.glossaryFiles.set(uri, snapshot.files[k]);
+    });
+    this.cachedGlossaryTexts = texts;
+    this.useGlossary(snapshot.glossary, compiled);
+    return true;
   }
 
   /** Whether an asynchronous glossary change is still being prepared. */
@@ -515,6 +579,10 @@ export class PolicyService {
       let recognitionChanged = false;
       while (this.pendingGlossaryChanges.size > 0) {
         const changes = new Map(this.pendingGlossaryChanges);
+        if (this.restoreFromCache([...changes].map(([uri, text]) => ({ uri, text })))) {
+          recognitionChanged = true;
+          continue;
+        }
         for (const uri of this.loadedGlossaryFiles.keys()) if (!changes.has(uri)) this.loadedGlossaryFiles.delete(uri);
         // Load what changed; a file whose text is still the one wanted survives a restart.
         let outdated = false;

@@ -1,4 +1,5 @@
 import type { DocumentOutcome, GlossaryText } from './documentRecords';
+import { sameGlossaryTexts } from './glossaryCache';
 import type { GlossaryUpdate, PolicyService } from './service';
 import type { Workspace } from './workspace';
 
@@ -209,10 +210,6 @@ function glossaryTextsAfter(service: PolicyService, changes: readonly { uri: str
 /** The glossary files' texts in use, in URI order. */
 function glossaryTextsOf(service: PolicyService): GlossaryText[] {
   return service.glossaryFileUris().map((uri) => ({ uri, text: service.getGlossaryText(uri) ?? '' }));
-}
-
-function sameGlossaryTexts(a: readonly GlossaryText[], b: readonly GlossaryText[]): boolean {
-  return a.length === b.length && a.every((file, i) => file.uri === b[i].uri && file.text === b[i].text);
 }
 
 /**

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { DocumentOutcome, GlossaryText } from '../core/documentRecords';
 import { DocumentQueue, type CancellationFlag, type ParallelIndexer, type ParallelRunResult } from '../core/workspaceIndexer';
-import type { ReadAheadData } from './indexWorker';
+import type { FileGlossaryCache, FileGlossaryCacheOptions } from './fileGlossaryCache';
+import type { IndexWorkerData, ReadAheadData } from './indexWorker';
 import { newTakenCounter, publishTaken } from './readAhead';
 
 /** A batch of documents for a worker to read and analyse. */
@@ -28,6 +29,8 @@ export interface WorkerIndexerOptions {
   script?: string;
   /** Documents read ahead of the indexing threads (0: no reading ahead); see readAhead.ts. */
   readAheadWindow?: number;
+  /** Where workers take their glossary from when it holds the one of the pass's texts. */
+  glossaryCache?: FileGlossaryCache;
 }
 
 const DEFAULT_MIN_DOCUMENTS = 200;
@@ -73,8 +76,10 @@ export class WorkerIndexer implements ParallelIndexer {
   private readonly workerCount: number;
   private readonly script: string;
   private readonly readAheadWindow: number;
+  private readonly glossaryCache: FileGlossaryCacheOptions | undefined;
 
   constructor(options: WorkerIndexerOptions = {}) {
+    this.glossaryCache = options.glossaryCache?.options;
     this.readAheadWindow = options.readAheadWindow ?? DEFAULT_READ_AHEAD_WINDOW;
     this.minDocuments = options.minDocuments ?? DEFAULT_MIN_DOCUMENTS;
     this.workerCount = Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, options.maxWorkers ?? MAX_WORKERS));
@@ -88,7 +93,8 @@ export class WorkerIndexer implements ParallelIndexer {
   /** A new worker, or undefined when none can start here. */
   private start(glossaryFiles: readonly GlossaryText[], resourceLimits: ResourceLimits): Worker | undefined {
     try {
-      return new Worker(this.script, { workerData: { glossaryFiles }, resourceLimits });
+      const data: IndexWorkerData = { glossaryFiles, glossaryCache: this.glossaryCache };
+      return new Worker(this.script, { workerData: data, resourceLimits });
     } catch {
       return undefined;
     }

@@ -559,23 +559,7 @@ function assemble(glossary: Glossary, forms: EntryForms, trie: Trie): CompiledGl
     firstWordRule[(keys[keyStart[p]] / SEPARATOR_SPACE) | 0] &= rule;
   }
 
-  let entryIndex: Map<string, number> | undefined;
-
-  return {
-    glossary,
-    entries,
-    // Made when first asked for (annotations): most documents have none.
-    get entryIndex(): ReadonlyMap<string, number> {
-      if (!entryIndex) {
-        entryIndex = new Map();
-        // The entries in use now (see rebindGlossary), not those compiled.
-        for (let index = 0; index < this.entries.length; index++) {
-          const id = this.entries[index].id;
-          if (!entryIndex.has(id)) entryIndex.set(id, index);
-        }
-      }
-      return entryIndex;
-    },
+  return withLookups(glossary, {
     words,
     wordHashes,
     sharedHash,
@@ -602,6 +586,50 @@ function assemble(glossary: Glossary, forms: EntryForms, trie: Trie): CompiledGl
     separatorIds: patterns.separatorIds,
     numbers,
     shortReferences,
+  });
+}
+
+/**
+ * What a compiled glossary holds that follows from the glossary alone: typed arrays, strings and maps,
+ * which a glossary cache can keep between runs (the rest is the glossary itself, lookups made when first
+ * needed, and scratch of the scan).
+ */
+export type CompiledTables = Omit<CompiledGlossary, 'glossary' | 'entries' | 'entryIndex' | 'patternWords' | 'entryStamps' | 'entryRoleWords' | 'titledShortFits'>;
+
+/** The tables of a compiled glossary, for a glossary cache. */
+export function compiledTablesOf(compiled: CompiledGlossary): CompiledTables {
+  const { glossary, entries, entryIndex, patternWords, entryStamps, entryRoleWords, titledShortFits, ...tables } = compiled;
+  return tables;
+}
+
+/** A compiled glossary from tables made for exactly this glossary (by compileGlossary, here or in an earlier run). */
+export function compiledGlossaryOf(glossary: Glossary, tables: CompiledTables): CompiledGlossary {
+  // Kept by a cache as plain objects: their class comes back so that they are what the scan expects.
+  Object.setPrototypeOf(tables.allWords, WordTable.prototype);
+  Object.setPrototypeOf(tables.firstWords, WordTable.prototype);
+  return withLookups(glossary, tables);
+}
+
+function withLookups(glossary: Glossary, tables: CompiledTables): CompiledGlossary {
+  const entries = glossary.entries;
+  const patternCount = tables.patternType.length;
+  let entryIndex: Map<string, number> | undefined;
+  return {
+    glossary,
+    entries,
+    // Made when first asked for (annotations): most documents have none.
+    get entryIndex(): ReadonlyMap<string, number> {
+      if (!entryIndex) {
+        entryIndex = new Map();
+        // The entries in use now (see rebindGlossary), not those compiled.
+        for (let index = 0; index < this.entries.length; index++) {
+          const id = this.entries[index].id;
+          if (!entryIndex.has(id)) entryIndex.set(id, index);
+        }
+      }
+      return entryIndex;
+    },
+    ...tables,
     // Filled arrays: a large array made with holes only would be a slow dictionary.
     patternWords: new Array<PatternWords | undefined>(patternCount).fill(undefined),
     entryStamps: new EntryStamps(entries.length),

@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { HoverRequest, ReferencesRequest } from 'vscode-languageserver-protocol';
+import { GLOSSARY_CACHE_FILE } from '../../server/src/node/fileGlossaryCache';
+import { LspTestClient } from '../helpers/lspClient';
+import { positionOf } from '../helpers/text';
+import { TempWorkspace } from '../helpers/workspace';
+
+const GLOSSARY = `entries:
+  - id: asean
+    kind: organization
+    name: Association of Southeast Asian Nations
+    aliases: [ASEAN]
+    summary: A regional grouping of ten states.
+  - id: to-lam
+    kind: official
+    name: Tô Lâm
+    aliases: [To Lam]
+    roles:
+      - title: General Secretary
+        from: 2024-08-03
+`;
+const NOTE = 'General Secretary To Lam met ASEAN envoys.\nLater, Lam spoke again.\n';
+
+/** Waits until the server has logged a line matching `pattern` (or gives up after a few seconds). */
+async function logged(client: LspTestClient, pattern: RegExp): Promise<boolean> {
+  for (let k = 0; k < 100; k++) {
+    if (client.logMessages.some((m) => pattern.test(m.message))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+describe('glossary cache over stdio', () => {
+  let workspace: TempWorkspace;
+  let storage: string;
+
+  before(() => {
+    workspace = new TempWorkspace({ 'policy.glossary.yaml': GLOSSARY, 'notes/one.txt': NOTE });
+    storage = mkdtempSync(path.join(tmpdir(), 'policy-gloss-storage-'));
+  });
+  after(() => {
+    workspace.dispose();
+    rmSync(storage, { recursive: true, force: true });
+  });
+
+  /** What a client sees of the glossary: a hover card and the references of a short name. */
+  async function answers(client: LspTestClient) {
+    const uri = workspace.uri('notes/one.txt');
+    await client.open(uri, NOTE);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(NOTE, 'To Lam') });
+    const references = await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri },
+      position: positionOf(NOTE, 'Lam spoke'),
+      context: { includeDeclaration: false },
+    });
+    return { hover, references, status: client.lastStatus };
+  }
+
+  it('keeps the glossary in the folder the client names, and the next start takes it from there', async () => {
+    const first = await LspTestClient.start(workspace.root, { initializationOptions: { glossaryCacheFolder: storage } });
+    let expected;
+    try {
+      assert.ok(await logged(first, /^Glossary cache: kept/), 'the first start keeps its glossary');
+      assert.ok(existsSync(path.join(storage, GLOSSARY_CACHE_FILE)));
+      assert.equal(first.logMessages.some((m) => /^Glossary cache: read/.test(m.message)), false);
+      expected = await answers(first);
+    } finally {
+      await first.stop();
+    }
+    assert.ok(expected.hover, 'To Lam is recognised');
+    assert.equal(expected.references?.length, 2);
+
+    const second = await LspTestClient.start(workspace.root, { initializationOptions: { glossaryCacheFolder: storage } });
+    try {
+      assert.ok(second.logMessages.some((m) => /^Glossary cache: read/.test(m.message)), 'the restart reads the glossary');
+      assert.deepEqual(await answers(second), expected);
+      // Nothing new to keep: the cache holds this glossary already.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(second.logMessages.some((m) => /^Glossary cache: kept/.test(m.message)), false);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('builds the glossary at every start without a folder, or with one that is not absolute', async () => {
+    for (const initializationOptions of [undefined, { glossaryCacheFolder: 'relative/storage' }, { glossaryCacheFolder: 42 }]) {
+      const client = await LspTestClient.start(workspace.root, { initializationOptions });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        assert.deepEqual(client.logMessages.filter((m) => /Glossary cache/.test(m.message)), []);
+        assert.ok((await answers(client)).hover);
+      } finally {
+        await client.stop();
+      }
+    }
+    assert.equal(existsSync(path.join(workspace.root, 'relative')), false);
+    assert.deepEqual(readdirSync(storage), [GLOSSARY_CACHE_FILE]);
+  });
+});
