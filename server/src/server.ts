@@ -109,6 +109,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
   };
 
   let sync: WorkspaceSync | undefined;
+  let glossaryCache: GlossaryCache | undefined;
   const context: ServerContext = {
     connection,
     service,
@@ -133,13 +134,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
   };
   const publisher = new DiagnosticsPublisher(context);
 
+  // The glossary is kept for the next start when the server stops (see GlossaryCache). Then it costs
+  // nothing: written earlier, serializing it left tens of megabytes of buffers in the process for good.
+  connection.onShutdown(() => {
+    try {
+      service.saveGlossaryToCache();
+    } catch (error) {
+      context.logError('Keeping the glossary in the cache failed', error);
+    }
+  });
+
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => f.uri).filter((u) => u.startsWith('file:'));
     service.setRoots(roots);
     const cacheFolder = glossaryCacheFolderOf(params.initializationOptions);
-    const glossaryCache = cacheFolder === undefined ? undefined : runtime.createGlossaryCache?.(cacheFolder, context.log);
+    glossaryCache = cacheFolder === undefined ? undefined : runtime.createGlossaryCache?.(cacheFolder, context.log);
     service.setGlossaryCache(glossaryCache);
     sync = new WorkspaceSync(context, publisher, runtime.createWorkspace(roots, glossaryCache), isServedDocument);
     return {
@@ -200,7 +211,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
             const removed = new Set(event.removed.map((f) => f.uri));
             roots = roots.filter((r) => !removed.has(r)).concat(event.added.map((f) => f.uri).filter((u) => u.startsWith('file:')));
             service.setRoots(roots);
-            sync!.rebuildIndex(runtime.createWorkspace(roots));
+            sync!.rebuildIndex(runtime.createWorkspace(roots, glossaryCache));
           }),
         );
       }

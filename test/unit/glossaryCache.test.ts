@@ -12,7 +12,7 @@ import { loadGlossaryFile, mergeGlossary } from '../../server/src/core/glossary/
 import { analyzeDocument, compileGlossary } from '../../server/src/core/recognition';
 import { PolicyService } from '../../server/src/core/service';
 import { indexWorkspace, type IndexerHooks } from '../../server/src/core/workspaceIndexer';
-import { FileGlossaryCache, GLOSSARY_CACHE_FILE, MAX_CACHED_GLOSSARY_CHARS } from '../../server/src/node/fileGlossaryCache';
+import { FileGlossaryCache, GLOSSARY_CACHE_FILE, MAX_CACHED_GLOSSARY_CHARS, writeGlossaryCache } from '../../server/src/node/fileGlossaryCache';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import type { WorkerIndexerOptions } from '../../server/src/node/indexWorkerPool';
 
@@ -55,9 +55,9 @@ class BytesCache implements GlossaryCache {
     return deserialize(bytes) as GlossarySnapshot;
   }
 
-  save(texts: readonly GlossaryText[], snapshot: GlossarySnapshot): void {
+  save(texts: readonly GlossaryText[], snapshot: () => GlossarySnapshot): void {
     this.saves++;
-    this.saved.set(JSON.stringify(texts), serialize(snapshot));
+    this.saved.set(JSON.stringify(texts), serialize(snapshot()));
   }
 }
 
@@ -230,7 +230,8 @@ describe('glossary cache', () => {
       const blocker = path.join(scratch, 'a-file');
       writeFileSync(blocker, 'not a folder');
       const logs: string[] = [];
-      const service = new PolicyService({ glossaryCache: new FileGlossaryCache(path.join(blocker, 'storage'), 'code', (m) => logs.push(m)) });
+      const blocked = new FileGlossaryCache(path.join(blocker, 'storage'), 'code', (m) => logs.push(m));
+      const service = new PolicyService({ glossaryCache: blocked });
       service.setGlossaryFiles(glossaryTexts);
       service.saveGlossaryToCache();
       assert.match(logs.join('\n'), /could not be written/);
@@ -239,7 +240,7 @@ describe('glossary cache', () => {
       const large = new FileGlossaryCache(folder, 'code');
       const texts = [{ uri: 'file:///w/large.glossary.yaml', text: `entries: []\n${'#'.repeat(MAX_CACHED_GLOSSARY_CHARS)}\n` }];
       const files = texts.map((t) => loadGlossaryFile(t.uri, t.text));
-      large.save(texts, snapshotOf(files, compileGlossary(mergeGlossary(files))));
+      large.save(texts, () => snapshotOf(files, compileGlossary(mergeGlossary(files))));
       assert.equal(existsSync(path.join(folder, GLOSSARY_CACHE_FILE)), false);
     });
   });
@@ -276,7 +277,7 @@ describe('glossary cache', () => {
       const folder = path.join(scratch, 'planted-storage');
       const cache = new FileGlossaryCache(folder);
       const files = planted.map((t) => loadGlossaryFile(t.uri, t.text));
-      cache.save(own, snapshotOf(files, compileGlossary(mergeGlossary(files))));
+      assert.ok('bytes' in writeGlossaryCache({ texts: own, ...cache.options }, snapshotOf(files, compileGlossary(mergeGlossary(files)))));
 
       const plantedRoot = path.join(scratch, 'planted-texts');
       cpSync(generatedRoot, plantedRoot, { recursive: true });

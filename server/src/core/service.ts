@@ -250,7 +250,8 @@ export class PolicyService {
     if (this.cachedGlossaryTexts && sameGlossaryTexts(this.cachedGlossaryTexts, texts)) return false;
     const files = texts.map(({ uri }) => this.glossaryFiles.get(uri)!);
     if (!files.every((file) => file.parsed)) return false;
-    this.glossaryCache.save(texts, snapshotOf(files, this.compiled));
+    const compiled = this.compiled;
+    this.glossaryCache.save(texts, () => snapshotOf(files, compiled));
     this.cachedGlossaryTexts = texts;
     return true;
   }

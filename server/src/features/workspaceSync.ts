@@ -21,8 +21,6 @@ const REINDEX_DELAY_MS = 500;
 const INDEX_UPDATE_DELAY_MS = 300;
 /** Glossary lenses show mention counts; after document edits they are refreshed once edits pause this long. */
 const LENS_REFRESH_DELAY_MS = 1000;
-/** How long after a complete index the glossary is written to the cache (a large one takes a moment). */
-const GLOSSARY_CACHE_SAVE_DELAY_MS = 1000;
 
 /**
  * Keeps the service in step with the editor and the disk: open documents from memory (every change),
@@ -248,27 +246,9 @@ export class WorkspaceSync {
       this.refreshOpenDocuments();
       this.publisher.publishGlossaryProblems();
       this.refreshClientViews();
-      this.scheduleGlossaryCacheSave();
       // Glossary edits during the pass leave documents read before them stale.
       if (this.context.service.staleDocumentUris().some((uri) => !this.context.documents.get(uri))) this.scheduleReindexOfStaleDocuments();
     });
-  }
-
-  /**
-   * Keeps the glossary for the next start (see GlossaryCache) a moment after a complete index, outside
-   * the time the index is awaited; nothing happens when the cache holds it already.
-   */
-  private scheduleGlossaryCacheSave(): void {
-    const timer = setTimeout(() => {
-      this.enqueue(async () => {
-        try {
-          this.context.service.saveGlossaryToCache();
-        } catch (error) {
-          this.context.logError('Keeping the glossary in the cache failed', error);
-        }
-      });
-    }, GLOSSARY_CACHE_SAVE_DELAY_MS);
-    timer.unref?.();
   }
 
   /** File watcher events: created, changed and deleted files (and folders) on disk. */

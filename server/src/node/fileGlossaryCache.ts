@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { GlossaryText } from '../core/documentRecords';
@@ -35,22 +35,22 @@ export class FileGlossaryCache implements GlossaryCache {
 
   constructor(folder: string, stamp: string = codeStamp(), private readonly log?: (message: string) => void) {
     this.options = { folder, stamp };
-    this.file = path.join(folder, GLOSSARY_CACHE_FILE);
+    this.file = cacheFileIn(folder);
   }
 
   load(texts: readonly GlossaryText[]): GlossarySnapshot | undefined {
     if (!fitsCache(texts)) return undefined;
-    let bytes: Buffer;
+    const header = Buffer.from(this.headerOf(texts), 'utf8');
+    let payload: Buffer | undefined;
     try {
-      bytes = readFileSync(this.file);
+      payload = readAfterHeader(this.file, header);
     } catch {
       return undefined;
     }
-    const header = Buffer.from(this.headerOf(texts), 'utf8');
-    if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
+    if (!payload) return undefined;
     try {
-      const snapshot = deserialize(bytes.subarray(header.length)) as GlossarySnapshot;
-      this.log?.(`Glossary cache: read the glossary of ${texts.length === 1 ? 'one file' : `${texts.length} files`} (${bytes.length} bytes).`);
+      const snapshot = deserialize(payload) as GlossarySnapshot;
+      this.log?.(`Glossary cache: read the glossary of ${texts.length === 1 ? 'one file' : `${texts.length} files`} (${payload.length} bytes).`);
       return snapshot;
     } catch (error) {
       this.log?.(`The glossary cache could not be read (${describe(error)}); the glossary is built from its files.`);
@@ -58,31 +58,83 @@ export class FileGlossaryCache implements GlossaryCache {
     }
   }
 
-  save(texts: readonly GlossaryText[], snapshot: GlossarySnapshot): void {
+  save(texts: readonly GlossaryText[], snapshot: () => GlossarySnapshot): void {
     if (!fitsCache(texts)) return;
-    const partial = `${this.file}.${process.pid}.tmp`;
-    try {
-      const payload = serialize(snapshot);
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      // Written aside and renamed: a reader never sees half a file, even when two servers share the folder.
-      writeFileSync(partial, Buffer.concat([Buffer.from(this.headerOf(texts), 'utf8'), payload]));
-      renameSync(partial, this.file);
-      this.log?.(`Glossary cache: kept the glossary for the next start (${payload.length} bytes).`);
-    } catch (error) {
-      this.log?.(`The glossary cache could not be written (${describe(error)}).`);
-      try {
-        unlinkSync(partial);
-      } catch {
-        // Nothing was written.
-      }
-    }
+    const outcome = writeGlossaryCache({ texts, ...this.options }, snapshot());
+    if ('bytes' in outcome) this.log?.(`Glossary cache: kept the glossary for the next start (${outcome.bytes} bytes).`);
+    else this.log?.(`The glossary cache could not be written (${outcome.error}).`);
   }
 
   private headerOf(texts: readonly GlossaryText[]): string {
-    const hash = createHash('sha256');
-    hash.update(this.options.stamp);
-    for (const { uri, text } of texts) hash.update(`\u0000${uri}\u0000${text.length}\u0000`).update(text);
-    return `${FORMAT} ${hash.digest('hex')}\n`;
+    return headerOf(this.options.stamp, texts);
+  }
+}
+
+/** Where and for which code a cache file is written. */
+export interface GlossaryCacheWrite extends FileGlossaryCacheOptions {
+  texts: readonly GlossaryText[];
+}
+
+/** Writes a glossary snapshot to the cache file of a folder, under the header of these texts. Never throws. */
+export function writeGlossaryCache(request: GlossaryCacheWrite, snapshot: GlossarySnapshot): { bytes: number } | { error: string } {
+  const file = cacheFileIn(request.folder);
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    const payload = serialize(snapshot);
+    mkdirSync(request.folder, { recursive: true });
+    // Written aside and renamed: a reader never sees half a file, even when two servers share the folder.
+    const fd = openSync(partial, 'w');
+    try {
+      writeSync(fd, headerOf(request.stamp, request.texts));
+      writeSync(fd, payload);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, file);
+    return { bytes: payload.length };
+  } catch (error) {
+    try {
+      unlinkSync(partial);
+    } catch {
+      // Nothing was written.
+    }
+    return { error: describe(error) };
+  }
+}
+
+function cacheFileIn(folder: string): string {
+  return path.join(folder, GLOSSARY_CACHE_FILE);
+}
+
+/** The first line of a cache file: the format, and a hash of the code and of the glossary texts. */
+function headerOf(stamp: string, texts: readonly GlossaryText[]): string {
+  const hash = createHash('sha256');
+  hash.update(stamp);
+  for (const { uri, text } of texts) hash.update(`\u0000${uri}\u0000${text.length}\u0000`).update(text);
+  return `${FORMAT} ${hash.digest('hex')}\n`;
+}
+
+/**
+ * The bytes after `header` when the file starts with it; undefined when it does not. The header is read
+ * first, so that a cache of other texts (after a glossary edit) costs a few bytes, not the whole file.
+ */
+function readAfterHeader(file: string, header: Buffer): Buffer | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= header.length) return undefined;
+    const start = Buffer.alloc(header.length);
+    if (readSync(fd, start, 0, header.length, 0) !== header.length || !start.equals(header)) return undefined;
+    const payload = Buffer.allocUnsafe(size - header.length);
+    let at = 0;
+    while (at < payload.length) {
+      const read = readSync(fd, payload, at, payload.length - at, header.length + at);
+      if (read === 0) return undefined;
+      at += read;
+    }
+    return payload;
+  } finally {
+    closeSync(fd);
   }
 }
 
