@@ -5,24 +5,11 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HoverRequest, ReferencesRequest } from 'vscode-languageserver-protocol';
 import { GLOSSARY_CACHE_FILE } from '../../server/src/node/fileGlossaryCache';
+import { GLOSSARY_TEXT } from '../helpers/editedDocuments';
 import { LspTestClient } from '../helpers/lspClient';
 import { positionOf } from '../helpers/text';
 import { TempWorkspace } from '../helpers/workspace';
 
-const GLOSSARY = `entries:
-  - id: asean
-    kind: organization
-    name: Association of Southeast Asian Nations
-    aliases: [ASEAN]
-    summary: A regional grouping of ten states.
-  - id: to-lam
-    kind: official
-    name: Tô Lâm
-    aliases: [To Lam]
-    roles:
-      - title: General Secretary
-        from: 2024-08-03
-`;
 const NOTE = 'General Secretary To Lam met ASEAN envoys.\nLater, Lam spoke again.\n';
 
 /** Waits until the server has logged a line matching `pattern` (or gives up after a few seconds). */
@@ -39,7 +26,7 @@ describe('glossary cache over stdio', () => {
   let storage: string;
 
   before(() => {
-    workspace = new TempWorkspace({ 'policy.glossary.yaml': GLOSSARY, 'notes/one.txt': NOTE });
+    workspace = new TempWorkspace({ 'policy.glossary.yaml': GLOSSARY_TEXT, 'notes/one.txt': NOTE });
     storage = mkdtempSync(path.join(tmpdir(), 'policy-gloss-storage-'));
   });
   after(() => {
