@@ -55,9 +55,9 @@ class BytesCache implements GlossaryCache {
     return deserialize(bytes) as GlossarySnapshot;
   }
 
-  save(texts: readonly GlossaryText[], snapshot: () => GlossarySnapshot): void {
+  save(texts: readonly GlossaryText[], snapshot: GlossarySnapshot): void {
     this.saves++;
-    this.saved.set(JSON.stringify(texts), serialize(snapshot()));
+    this.saved.set(JSON.stringify(texts), serialize(snapshot));
   }
 }
 
@@ -240,7 +240,7 @@ describe('glossary cache', () => {
       const large = new FileGlossaryCache(folder, 'code');
       const texts = [{ uri: 'file:///w/large.glossary.yaml', text: `entries: []\n${'#'.repeat(MAX_CACHED_GLOSSARY_CHARS)}\n` }];
       const files = texts.map((t) => loadGlossaryFile(t.uri, t.text));
-      large.save(texts, () => snapshotOf(files, compileGlossary(mergeGlossary(files))));
+      large.save(texts, snapshotOf(files, compileGlossary(mergeGlossary(files))));
       assert.equal(existsSync(path.join(folder, GLOSSARY_CACHE_FILE)), false);
     });
   });

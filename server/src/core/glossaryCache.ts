@@ -21,12 +21,8 @@ export interface GlossarySnapshot {
 export interface GlossaryCache {
   /** The glossary built from exactly these texts, if the cache has it. */
   load(texts: readonly GlossaryText[]): GlossarySnapshot | undefined;
-  /**
-   * Keeps the glossary built from these texts (it replaces what the cache held). `snapshot` makes the
-   * snapshot of the glossary in use, and is called at once or not at all: a cache may instead build the
-   * same glossary from the texts elsewhere (on a thread of its own, see FileGlossaryCache).
-   */
-  save(texts: readonly GlossaryText[], snapshot: () => GlossarySnapshot): void;
+  /** Keeps the glossary built from these texts (it replaces what the cache held). */
+  save(texts: readonly GlossaryText[], snapshot: GlossarySnapshot): void;
 }
 
 /** Whether two lists of glossary texts (in URI order) are the same files with the same texts. */

@@ -246,12 +246,11 @@ export class PolicyService {
    */
   saveGlossaryToCache(): boolean {
     if (!this.glossaryCache || this.glossaryFiles.size === 0 || this.glossaryBuildRunning) return false;
-    const texts = this.glossaryFileUris().map((uri) => ({ uri, text: this.glossaryTexts.get(uri) ?? '' }));
+    const texts = this.getGlossaryTexts();
     if (this.cachedGlossaryTexts && sameGlossaryTexts(this.cachedGlossaryTexts, texts)) return false;
     const files = texts.map(({ uri }) => this.glossaryFiles.get(uri)!);
     if (!files.every((file) => file.parsed)) return false;
-    const compiled = this.compiled;
-    this.glossaryCache.save(texts, () => snapshotOf(files, compiled));
+    this.glossaryCache.save(texts, snapshotOf(files, this.compiled));
     this.cachedGlossaryTexts = texts;
     return true;
   }
@@ -305,6 +304,11 @@ export class PolicyService {
   /** The text a glossary file was loaded from. */
   getGlossaryText(uri: string): string | undefined {
     return this.glossaryTexts.get(uri);
+  }
+
+  /** The glossary files' texts in use, in URI order. */
+  getGlossaryTexts(): GlossaryText[] {
+    return this.glossaryFileUris().map((uri) => ({ uri, text: this.glossaryTexts.get(uri) ?? '' }));
   }
 
   getGlossary(): Glossary {

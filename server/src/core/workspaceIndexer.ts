@@ -178,7 +178,7 @@ export async function indexWorkspace(service: PolicyService, workspace: Workspac
     // Records made with other glossary texts than the ones now in use (an edit during the load) are
     // merged as stale: a later pass scans those documents again.
     const current = service.recognitionGeneration;
-    pass.release(sameGlossaryTexts(early.glossaryFiles, glossaryTextsOf(service)) ? current : current - 1);
+    pass.release(sameGlossaryTexts(early.glossaryFiles, service.getGlossaryTexts()) ? current : current - 1);
     return await pass.alongside(workspace, early.queue, early.run);
   } finally {
     // Workers still running (the pass was cancelled or failed) stop.
@@ -205,11 +205,6 @@ function glossaryTextsAfter(service: PolicyService, changes: readonly { uri: str
     else texts.set(uri, text);
   }
   return [...texts.keys()].sort().map((uri) => ({ uri, text: texts.get(uri)! }));
-}
-
-/** The glossary files' texts in use, in URI order. */
-function glossaryTextsOf(service: PolicyService): GlossaryText[] {
-  return service.glossaryFileUris().map((uri) => ({ uri, text: service.getGlossaryText(uri) ?? '' }));
 }
 
 /**
@@ -348,7 +343,7 @@ export async function indexDocuments(service: PolicyService, workspace: Workspac
   pass.release(service.recognitionGeneration);
   const runFlag = abandonableFlag(flag);
   try {
-    const run = parallel.run(queue, glossaryTextsOf(service), pass.deliver, runFlag);
+    const run = parallel.run(queue, service.getGlossaryTexts(), pass.deliver, runFlag);
     run.catch(() => undefined);
     return await pass.alongside(workspace, queue, run);
   } finally {

@@ -58,9 +58,9 @@ export class FileGlossaryCache implements GlossaryCache {
     }
   }
 
-  save(texts: readonly GlossaryText[], snapshot: () => GlossarySnapshot): void {
+  save(texts: readonly GlossaryText[], snapshot: GlossarySnapshot): void {
     if (!fitsCache(texts)) return;
-    const outcome = writeGlossaryCache({ texts, ...this.options }, snapshot());
+    const outcome = writeGlossaryCache({ texts, ...this.options }, snapshot);
     if ('bytes' in outcome) this.log?.(`Glossary cache: kept the glossary for the next start (${outcome.bytes} bytes).`);
     else this.log?.(`The glossary cache could not be written (${outcome.error}).`);
   }
