@@ -25,7 +25,7 @@ export interface MentionLocation {
  * counts and the index view list them).
  */
 export function referencesOf(analysis: DocumentAnalysis, kindOf: (id: string) => EntryKind | undefined): Mention[] {
-  const mentions = analysis.mentions.slice();
+  let added: Mention[] | undefined;
   for (const annotation of analysis.annotations) {
     const kind = annotation.known ? kindOf(annotation.id) : undefined;
     if (!kind) continue;
@@ -33,7 +33,7 @@ export function referencesOf(analysis: DocumentAnalysis, kindOf: (id: string) =>
       (m) => m.entryId === annotation.id && m.start < annotation.end && annotation.start < m.end,
     );
     if (covered) continue;
-    mentions.push({
+    (added ??= []).push({
       entryId: annotation.id,
       kind,
       match: 'annotation',
@@ -43,7 +43,16 @@ export function referencesOf(analysis: DocumentAnalysis, kindOf: (id: string) =>
       text: annotation.text,
     });
   }
-  return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Recognition reports mentions sorted: most documents need neither a copy nor a sort.
+  if (!added) return analysis.mentions.slice();
+  return analysis.mentions.concat(added).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** What the index takes of an analysed document: its references and known annotations. */
+export function indexedDocumentOf(uri: string, analysis: DocumentAnalysis, references: readonly Mention[]): IndexedDocument {
+  const document: IndexedDocument = { uri, mentions: references, annotations: analysis.annotations.filter((a) => a.known) };
+  if (analysis.date !== undefined) document.date = analysis.date;
+  return document;
 }
 
 const MATCH_KINDS: readonly MatchKind[] = ['name', 'alias', 'native', 'short', 'number', 'annotation'];

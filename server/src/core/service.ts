@@ -6,7 +6,7 @@ import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
-import { createDocumentRecord, MentionIndex, referencesOf, type DocumentRecord } from './index';
+import { createDocumentRecord, indexedDocumentOf, MentionIndex, referencesOf, type DocumentRecord, type IndexedDocument } from './index';
 import type { GlossaryText } from './documentRecords';
 import { compiledOfSnapshot, sameGlossaryTexts, snapshotFits, snapshotOf, type GlossaryCache, type GlossarySnapshot } from './glossaryCache';
 import { LineMap } from './text';
@@ -403,9 +403,14 @@ export class PolicyService {
   indexDocument(file: TextFile, options: { cache?: boolean } = {}): void {
     const cached = this.analyses.get(file.uri)?.document;
     const usable = cached && cached.generation === this.generation && cached.version === file.version && cached.text === file.text;
-    const doc = options.cache || usable ? this.analyzed(file) : this.computeAnalysis(file);
-    this.index.set({ uri: file.uri, mentions: doc.references, annotations: doc.analysis.annotations.filter((a) => a.known), date: doc.analysis.date });
-    this.indexedGeneration.set(file.uri, doc.generation);
+    if (options.cache || usable) {
+      const doc = this.analyzed(file);
+      this.index.set(indexedDocumentOf(file.uri, doc.analysis, doc.references));
+      this.indexedGeneration.set(file.uri, doc.generation);
+      return;
+    }
+    this.index.set(this.recognizedDocument(file) ?? { uri: file.uri, mentions: [], annotations: [] });
+    this.indexedGeneration.set(file.uri, this.generation);
   }
 
   /** Increases whenever recognition results may change (a record made before a change is stale). */
@@ -418,9 +423,19 @@ export class PolicyService {
    * sends back. The reason instead when the text is not analysed (too large, binary).
    */
   documentRecord(file: TextFile): DocumentRecord | { skipped: string } {
-    const doc = this.computeAnalysis(file);
-    if (doc.skipped) return { skipped: doc.skipped };
-    return createDocumentRecord({ uri: file.uri, mentions: doc.references, annotations: doc.analysis.annotations.filter((a) => a.known), date: doc.analysis.date });
+    const skipped = skipReason(file.text);
+    if (skipped) return { skipped };
+    return createDocumentRecord(this.recognizedDocument(file)!);
+  }
+
+  /**
+   * What the index takes of a document that is not kept, or undefined when it is not analysed. No line
+   * map is made: the scan takes positions from the line feeds it reads (a full pass over the text saved).
+   */
+  private recognizedDocument(file: TextFile): IndexedDocument | undefined {
+    if (skipReason(file.text)) return undefined;
+    const analysis = analyzeDocument(file.text, this.compiled);
+    return indexedDocumentOf(file.uri, analysis, this.referencesOf(analysis));
   }
 
   /** Records a document analysed elsewhere (a worker thread) with the glossary of `generation`. */
@@ -550,8 +565,12 @@ export class PolicyService {
       return { uri: file.uri, version: file.version, text: file.text, lineMap, analysis, references: [], generation: this.generation, skipped };
     }
     const analysis = analyzeDocument(file.text, this.compiled, { lineMap });
-    const references = referencesOf(analysis, (id) => this.glossary.byId.get(id)?.kind);
+    const references = this.referencesOf(analysis);
     return { uri: file.uri, version: file.version, text: file.text, lineMap, analysis, references, generation: this.generation };
+  }
+
+  private referencesOf(analysis: DocumentAnalysis): Mention[] {
+    return referencesOf(analysis, (id) => this.glossary.byId.get(id)?.kind);
   }
 
   private rebuild(): GlossaryUpdate {
