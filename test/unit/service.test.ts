@@ -155,6 +155,27 @@ describe('PolicyService', () => {
     assert.equal(service.analyzed(A).skipped, undefined);
   });
 
+  it('indexes a document that is not kept with the positions of its kept analysis, whatever ends its lines', () => {
+    const lines = ['Minister', 'Nguyen Manh Cuong said MOFA [[mofa|the ministry]]', 'agrees on strategic', 'autonomy. Cuong left.'];
+    for (const end of ['\n', '\r\n', '\r', '\r\n\r']) {
+      const file = { uri: 'file:///w/lines.txt', version: 1, text: lines.join(end) };
+      const service = new PolicyService({ roots: ['file:///w'] });
+      service.setGlossaryFile(GLOSSARY_URI, GLOSSARY);
+      // What the index keeps of a mention (a title or a document citation stays with the analysis).
+      const kept = service.analyzed(file).references.map(({ entryId, kind, match, start, end, range, text }) => ({ entryId, kind, match, start, end, range, text }));
+      assert.ok(kept.length >= 5 && kept.some((m) => m.range.start.line >= 3), JSON.stringify(end));
+      // Neither the index record nor a document indexed without keeping its analysis makes a line map.
+      const record = service.documentRecord(file);
+      assert.ok(!('skipped' in record));
+      service.indexRecord(record, service.recognitionGeneration);
+      assert.deepEqual(service.index.get(file.uri)?.mentions, kept, JSON.stringify(end));
+      const other = new PolicyService({ roots: ['file:///w'] });
+      other.setGlossaryFile(GLOSSARY_URI, GLOSSARY);
+      other.indexDocument(file);
+      assert.deepEqual(other.index.get(file.uri)?.mentions, kept, JSON.stringify(end));
+    }
+  });
+
   it('builds the index from a workspace: glossaries first, binary files skipped, open files left alone', async () => {
     const workspace = new InMemoryWorkspace(
       new Map([
