@@ -423,9 +423,8 @@ export class PolicyService {
    * sends back. The reason instead when the text is not analysed (too large, binary).
    */
   documentRecord(file: TextFile): DocumentRecord | { skipped: string } {
-    const skipped = skipReason(file.text);
-    if (skipped) return { skipped };
-    return createDocumentRecord(this.recognizedDocument(file)!);
+    const document = this.recognizedDocument(file);
+    return document ? createDocumentRecord(document) : { skipped: skipReason(file.text)! };
   }
 
   /**
