@@ -666,9 +666,10 @@ class DocumentScan {
   private writtenAs(hits: number[], start: number, stop: number): string | undefined {
     // A short slice is a copy of its own anyway (see ownCopy).
     if (stop - start < 13) return undefined;
+    const { writtenUnits, writtenStart } = this.tables;
     for (const p of hits) {
-      const written = this.c.patternWritten[p];
-      if (sameText(this.text, start, stop, written)) return written;
+      const from = writtenStart[p];
+      if (writtenStart[p + 1] - from === stop - start && sameUnits(this.text, start, writtenUnits, from, stop - start)) return this.c.patternWritten[p];
     }
     return undefined;
   }
@@ -1333,6 +1334,9 @@ interface ScanTables {
   /** The folded words as code units in one array: word id w is units[start[w], start[w + 1]). */
   units: Uint16Array;
   start: Int32Array;
+  /** The written forms of the patterns as code units: pattern p is writtenUnits[writtenStart[p], writtenStart[p + 1]). */
+  writtenUnits: Uint16Array;
+  writtenStart: Int32Array;
   /** Each entry's id and kind, by entry index. */
   entryIds: string[];
   entryKinds: EntryKind[];
@@ -1343,19 +1347,32 @@ const scanTablesByGlossary = new WeakMap<CompiledGlossary, ScanTables>();
 function scanTablesOf(c: CompiledGlossary): ScanTables {
   let found = scanTablesByGlossary.get(c);
   // Made once per compiled glossary (again should it ever grow).
-  if (!found || found.start.length !== c.words.length + 1 || found.entryIds.length !== c.entries.length) {
-    const start = new Int32Array(c.words.length + 1);
-    for (let w = 0; w < c.words.length; w++) start[w + 1] = start[w] + c.words[w].length;
-    const units = new Uint16Array(start[c.words.length]);
-    for (let w = 0; w < c.words.length; w++) {
-      const word = c.words[w];
-      for (let k = 0; k < word.length; k++) units[start[w] + k] = word.charCodeAt(k);
-    }
+  if (!found || found.start.length !== c.words.length + 1 || found.writtenStart.length !== c.patternWritten.length + 1 || found.entryIds.length !== c.entries.length) {
+    const words = packedUnits(c.words);
+    const written = packedUnits(c.patternWritten);
     const entryIds = c.entries.map((entry) => entry.id);
     const entryKinds = c.entries.map((entry) => entry.kind);
-    scanTablesByGlossary.set(c, (found = { units, start, entryIds, entryKinds }));
+    scanTablesByGlossary.set(c, (found = { units: words.units, start: words.start, writtenUnits: written.units, writtenStart: written.start, entryIds, entryKinds }));
   }
   return found;
+}
+
+/** Strings as code units in one array: string k is units[start[k], start[k + 1]). */
+function packedUnits(strings: readonly string[]): { units: Uint16Array; start: Int32Array } {
+  const start = new Int32Array(strings.length + 1);
+  for (let k = 0; k < strings.length; k++) start[k + 1] = start[k] + strings[k].length;
+  const units = new Uint16Array(start[strings.length]);
+  for (let k = 0; k < strings.length; k++) {
+    const s = strings[k];
+    for (let n = 0; n < s.length; n++) units[start[k] + n] = s.charCodeAt(n);
+  }
+  return { units, start };
+}
+
+/** True when `text[start, start + length)` is exactly the code units `units[from, from + length)`. */
+function sameUnits(text: string, start: number, units: Uint16Array, from: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== units[from + k]) return false;
+  return true;
 }
 
 /** Whether `text[start, end)` folds to dictionary word `id` (see ScanTables). */
