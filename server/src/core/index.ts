@@ -26,13 +26,8 @@ export interface MentionLocation {
  */
 export function referencesOf(analysis: DocumentAnalysis, kindOf: (id: string) => EntryKind | undefined): Mention[] {
   let added: Mention[] | undefined;
-  for (const annotation of analysis.annotations) {
-    const kind = annotation.known ? kindOf(annotation.id) : undefined;
-    if (!kind) continue;
-    const covered = analysis.mentions.some(
-      (m) => m.entryId === annotation.id && m.start < annotation.end && annotation.start < m.end,
-    );
-    if (covered) continue;
+  const covered = (id: string, start: number, end: number) => analysis.mentions.some((m) => m.entryId === id && m.start < end && start < m.end);
+  for (const { annotation, kind } of unreportedAnnotations(analysis.annotations, kindOf, covered)) {
     (added ??= []).push({
       entryId: annotation.id,
       kind,
@@ -46,6 +41,20 @@ export function referencesOf(analysis: DocumentAnalysis, kindOf: (id: string) =>
   // Recognition reports mentions sorted: most documents need neither a copy nor a sort.
   if (!added) return analysis.mentions.slice();
   return analysis.mentions.concat(added).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The known annotations of an entry in the glossary that no mention of that entry overlaps (see referencesOf). */
+export function unreportedAnnotations(
+  annotations: readonly Annotation[],
+  kindOf: (id: string) => EntryKind | undefined,
+  covered: (id: string, start: number, end: number) => boolean,
+): { annotation: Annotation; kind: EntryKind }[] {
+  const found: { annotation: Annotation; kind: EntryKind }[] = [];
+  for (const annotation of annotations) {
+    const kind = annotation.known ? kindOf(annotation.id) : undefined;
+    if (kind && !covered(annotation.id, annotation.start, annotation.end)) found.push({ annotation, kind });
+  }
+  return found;
 }
 
 /** What the index takes of an analysed document: its references and known annotations. */
@@ -103,49 +112,114 @@ function ownAnnotation(a: Annotation): Annotation {
 
 /** The compact record of a document's mentions and known annotations. */
 export function createDocumentRecord(document: IndexedDocument): DocumentRecord {
-  const entryNumbers = new Map<string, number>();
-  const entryIds: string[] = [];
-  const textNumbers = new Map<string, number>();
-  const texts: string[] = [];
-  const counts: number[] = [];
-  const mentions = document.mentions;
-  const entryOf = new Int32Array(mentions.length);
-  for (let i = 0; i < mentions.length; i++) {
-    const id = mentions[i].entryId;
-    let n = entryNumbers.get(id);
-    if (n === undefined) {
-      entryNumbers.set(id, (n = entryIds.length));
-      entryIds.push(id);
-      counts.push(0);
+  const rows = new DocumentRecordBuilder();
+  for (const m of document.mentions) rows.addMention(m);
+  return rows.record(document.uri, document.annotations, document.date);
+}
+
+/** Columns of a row while a record is built: the record's columns but the text, which is kept apart. */
+const BUILD_STRIDE = 7;
+
+/**
+ * Gathers a document's mentions as numbers, in any order, and makes its compact record. Recognition
+ * writes into one directly (see MentionRowSink), so that the index of a document that is not kept makes no
+ * Mention objects; `createDocumentRecord` writes the mentions of an analysis.
+ */
+export class DocumentRecordBuilder {
+  private numbers = new Int32Array(64 * BUILD_STRIDE);
+  private readonly entryIds: string[] = [];
+  /** Each row's text: a view on the document is fine, since the index keeps only copies (textNumber). */
+  private readonly texts: string[] = [];
+  private count = 0;
+  private ordered = true;
+
+  add(start: number, end: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number, entryId: string, kind: EntryKind, match: MatchKind, text: string): void {
+    if (this.count > 0) {
+      const last = (this.count - 1) * BUILD_STRIDE;
+      const lastStart = this.numbers[last];
+      if (start < lastStart || (start === lastStart && end < this.numbers[last + 1])) this.ordered = false;
     }
-    entryOf[i] = n;
-    counts[n]++;
-  }
-  const groupStarts = new Int32Array(entryIds.length + 1);
-  for (let g = 0; g < entryIds.length; g++) groupStarts[g + 1] = groupStarts[g] + counts[g];
-  const next = groupStarts.slice(0, entryIds.length);
-  const rows = new Int32Array(mentions.length * RECORD_STRIDE);
-  // Mentions come sorted by position; filling the groups in that order keeps each group sorted too.
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    let t = textNumbers.get(m.text);
-    if (t === undefined) {
-      textNumbers.set(m.text, (t = texts.length));
-      texts.push(m.text);
+    if ((this.count + 1) * BUILD_STRIDE > this.numbers.length) {
+      const grown = new Int32Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
     }
-    const at = next[entryOf[i]]++ * RECORD_STRIDE;
-    rows[at] = m.start;
-    rows[at + 1] = m.end;
-    rows[at + 2] = m.range.start.line;
-    rows[at + 3] = m.range.start.character;
-    rows[at + 4] = m.range.end.line;
-    rows[at + 5] = m.range.end.character;
-    rows[at + TEXT] = t;
-    rows[at + KIND_AND_MATCH] = (ENTRY_KINDS.indexOf(m.kind) << 8) | MATCH_KINDS.indexOf(m.match);
+    const at = this.count++ * BUILD_STRIDE;
+    const n = this.numbers;
+    n[at] = start;
+    n[at + 1] = end;
+    n[at + 2] = startLine;
+    n[at + 3] = startCharacter;
+    n[at + 4] = endLine;
+    n[at + 5] = endCharacter;
+    n[at + 6] = (ENTRY_KINDS.indexOf(kind) << 8) | MATCH_KINDS.indexOf(match);
+    this.entryIds.push(entryId);
+    this.texts.push(text);
   }
-  const record: DocumentRecord = { uri: document.uri, entryIds, groupStarts, texts, rows, annotations: document.annotations.map(ownAnnotation) };
-  if (document.date !== undefined) record.date = document.date;
-  return record;
+
+  addMention(m: Mention): void {
+    this.add(m.start, m.end, m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character, m.entryId, m.kind, m.match, m.text);
+  }
+
+  /** Whether a row of `entryId` overlaps [start, end) (see referencesOf). */
+  covers(entryId: string, start: number, end: number): boolean {
+    for (let r = 0; r < this.count; r++) {
+      const at = r * BUILD_STRIDE;
+      if (this.entryIds[r] === entryId && this.numbers[at] < end && start < this.numbers[at + 1]) return true;
+    }
+    return false;
+  }
+
+  /** The record: rows by position, grouped by entry in order of first mention; texts numbered the same way. */
+  record(uri: string, annotations: readonly Annotation[], date: string | undefined): DocumentRecord {
+    const { count, numbers } = this;
+    // Recognition reports mentions mostly in order: most documents need no sort.
+    let order: Int32Array | undefined;
+    if (!this.ordered) {
+      const byPosition = Array.from({ length: count }, (_, r) => r);
+      byPosition.sort((a, b) => numbers[a * BUILD_STRIDE] - numbers[b * BUILD_STRIDE] || numbers[a * BUILD_STRIDE + 1] - numbers[b * BUILD_STRIDE + 1]);
+      order = Int32Array.from(byPosition);
+    }
+    const entryNumbers = new Map<string, number>();
+    const entryIds: string[] = [];
+    const textNumbers = new Map<string, number>();
+    const texts: string[] = [];
+    const counts: number[] = [];
+    const entryOf = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const id = this.entryIds[order ? order[i] : i];
+      let n = entryNumbers.get(id);
+      if (n === undefined) {
+        entryNumbers.set(id, (n = entryIds.length));
+        entryIds.push(id);
+        counts.push(0);
+      }
+      entryOf[i] = n;
+      counts[n]++;
+    }
+    const groupStarts = new Int32Array(entryIds.length + 1);
+    for (let g = 0; g < entryIds.length; g++) groupStarts[g + 1] = groupStarts[g] + counts[g];
+    const next = groupStarts.slice(0, entryIds.length);
+    const rows = new Int32Array(count * RECORD_STRIDE);
+    // Filling the groups in order of position keeps each group sorted too.
+    for (let i = 0; i < count; i++) {
+      const r = order ? order[i] : i;
+      const text = this.texts[r];
+      let t = textNumbers.get(text);
+      if (t === undefined) {
+        textNumbers.set(text, (t = texts.length));
+        texts.push(text);
+      }
+      const at = next[entryOf[i]]++ * RECORD_STRIDE;
+      const from = r * BUILD_STRIDE;
+      for (let k = 0; k < TEXT; k++) rows[at + k] = numbers[from + k];
+      rows[at + TEXT] = t;
+      rows[at + KIND_AND_MATCH] = numbers[from + BUILD_STRIDE - 1];
+    }
+    const record: DocumentRecord = { uri, entryIds, groupStarts, texts, rows, annotations: annotations.map(ownAnnotation) };
+    if (date !== undefined) record.date = date;
+    return record;
+  }
 }
 
 /** The buffers of a record, for moving it to another thread without copying. */

@@ -6,7 +6,7 @@ import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
-import { createDocumentRecord, indexedDocumentOf, MentionIndex, referencesOf, type DocumentRecord, type IndexedDocument } from './index';
+import { DocumentRecordBuilder, indexedDocumentOf, MentionIndex, referencesOf, unreportedAnnotations, type DocumentRecord, type IndexedDocument } from './index';
 import type { GlossaryText } from './documentRecords';
 import { compiledOfSnapshot, sameGlossaryTexts, snapshotFits, snapshotOf, type GlossaryCache, type GlossarySnapshot } from './glossaryCache';
 import { LineMap } from './text';
@@ -409,7 +409,9 @@ export class PolicyService {
       this.indexedGeneration.set(file.uri, doc.generation);
       return;
     }
-    this.index.set(this.recognizedDocument(file) ?? { uri: file.uri, mentions: [], annotations: [] });
+    const record = this.recordOf(file);
+    if (record) this.index.setRecord(record);
+    else this.index.set({ uri: file.uri, mentions: [], annotations: [] });
     this.indexedGeneration.set(file.uri, this.generation);
   }
 
@@ -423,18 +425,23 @@ export class PolicyService {
    * sends back. The reason instead when the text is not analysed (too large, binary).
    */
   documentRecord(file: TextFile): DocumentRecord | { skipped: string } {
-    const document = this.recognizedDocument(file);
-    return document ? createDocumentRecord(document) : { skipped: skipReason(file.text)! };
+    return this.recordOf(file) ?? { skipped: skipReason(file.text)! };
   }
 
   /**
-   * What the index takes of a document that is not kept, or undefined when it is not analysed. No line
-   * map is made: the scan takes positions from the line feeds it reads (a full pass over the text saved).
+   * The record of a document that is not kept, or undefined when it is not analysed. Recognition writes
+   * its mentions as rows (no Mention objects) and makes no line map: positions come from the line feeds
+   * the scan reads.
    */
-  private recognizedDocument(file: TextFile): IndexedDocument | undefined {
+  private recordOf(file: TextFile): DocumentRecord | undefined {
     if (skipReason(file.text)) return undefined;
-    const analysis = analyzeDocument(file.text, this.compiled);
-    return indexedDocumentOf(file.uri, analysis, this.referencesOf(analysis));
+    const rows = new DocumentRecordBuilder();
+    const analysis = analyzeDocument(file.text, this.compiled, { mentionRows: rows });
+    // As referencesOf: known annotations that no mention of their entry covers are references too.
+    for (const { annotation: a, kind } of unreportedAnnotations(analysis.annotations, (id) => this.glossary.byId.get(id)?.kind, (id, start, end) => rows.covers(id, start, end))) {
+      rows.add(a.start, a.end, a.range.start.line, a.range.start.character, a.range.end.line, a.range.end.character, a.id, kind, 'annotation', a.text);
+    }
+    return rows.record(file.uri, analysis.annotations.filter((a) => a.known), analysis.date);
   }
 
   /** Records a document analysed elsewhere (a worker thread) with the glossary of `generation`. */

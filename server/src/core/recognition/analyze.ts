@@ -74,6 +74,16 @@ import {
 export interface AnalyzeOptions {
   /** The document's line map, when the caller has one already. */
   lineMap?: LineMap;
+  /**
+   * Where mentions go as rows of numbers instead of `mentions` (which stays empty): for a caller that keeps
+   * only numbers (the index) and so makes no Mention, range or position objects.
+   */
+  mentionRows?: MentionRowSink;
+}
+
+/** Takes mentions as numbers (see AnalyzeOptions.mentionRows); `text` may be a view on the document. */
+export interface MentionRowSink {
+  add(start: number, end: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number, entryId: string, kind: EntryKind, match: MatchKind, text: string): void;
 }
 
 /** Share of Vietnamese-only letters above which a paragraph is Vietnamese (about 0.3 in Vietnamese prose). */
@@ -94,7 +104,7 @@ const patternScratch = new TokenList();
 /** Finds everything the glossary knows or lacks in one document, in one pass over its words. */
 export function analyzeDocument(text: string, compiled: CompiledGlossary, options: AnalyzeOptions = {}): DocumentAnalysis {
   // No line map is made unless the text has a lone carriage return (see rangeOf).
-  const analysis = new DocumentScan(text, compiled, options.lineMap).run();
+  const analysis = new DocumentScan(text, compiled, options.lineMap, undefined, options.mentionRows).run();
   if (documentWords.start.length > KEEP_WORD_CAPACITY) documentWords = new TokenList();
   return analysis;
 }
@@ -232,6 +242,7 @@ class DocumentScan {
     private readonly c: CompiledGlossary,
     private lineMap: LineMap | undefined,
     private readonly segment?: SegmentOptions,
+    private readonly mentionRows?: MentionRowSink,
   ) {
     this.tables = scanTablesOf(c);
   }
@@ -651,10 +662,10 @@ class DocumentScan {
         }
       }
     }
-    const mention = this.mentionAt(start, stop, target, MATCH_KINDS[matchIndex], undefined, this.writtenAs(hits, start, stop));
-    if (title && this.tables.entryKinds[target] === 'official') mention.title = this.titleContext(title);
-    this.mentions.push(mention);
-    if (mention.match !== 'short') this.noteFullMention(target, start);
+    const match = MATCH_KINDS[matchIndex];
+    const mention = this.report(start, stop, target, match, undefined, this.writtenAs(hits, start, stop));
+    if (mention && title && this.tables.entryKinds[target] === 'official') mention.title = this.titleContext(title);
+    if (match !== 'short') this.noteFullMention(target, start);
     this.pendingTitle = undefined;
     return end + 1;
   }
@@ -1040,7 +1051,7 @@ class DocumentScan {
     if (targets.length > 1) {
       this.ambiguous.push(this.ambiguousAt(start, end, targets, 'number', document));
     } else {
-      this.mentions.push(this.mentionAt(start, end, targets[0], 'number', document));
+      this.report(start, end, targets[0], 'number', document);
     }
     this.pendingTitle = undefined;
     return k + 1;
@@ -1071,7 +1082,7 @@ class DocumentScan {
       if (!number.typeCode) kindCodes = kindCodes.filter((code) => typeWord.codes.includes(code));
     }
     const targets = c.numbers.get(number.normalized) ?? [];
-    if (targets.length === 1) this.mentions.push(this.mentionAt(start, end, targets[0], 'number', document));
+    if (targets.length === 1) this.report(start, end, targets[0], 'number', document);
     else if (targets.length > 1) this.ambiguous.push(this.ambiguousAt(start, end, targets, 'number', document));
     else {
       const resolution = number.typeCode ? kindCodes[0] === 'NQ' : kindCodes.length === 1 && kindCodes[0] === 'NQ';
@@ -1098,7 +1109,7 @@ class DocumentScan {
     this.annotations.push(annotation);
     if (entry) {
       const index = this.c.entryIndex.get(entry.id)!;
-      this.mentions.push(this.mentionAt(raw.start, raw.end, index, 'annotation', undefined));
+      this.report(raw.start, raw.end, index, 'annotation', undefined);
       this.noteFullMention(index, raw.start);
     }
     this.pendingTitle = undefined;
@@ -1176,6 +1187,31 @@ class DocumentScan {
     return { lang: LANGS[docLang], spans };
   }
 
+  /**
+   * Reports a mention: as a Mention, which it returns, or as a row of numbers when the caller takes rows
+   * (then a title or document citation is not kept: the index keeps neither).
+   */
+  private report(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined, written?: string): Mention | undefined {
+    const rows = this.mentionRows;
+    if (!rows) {
+      const mention = this.mentionAt(start, end, target, match, document, written);
+      this.mentions.push(mention);
+      return mention;
+    }
+    const text = written ?? this.text.slice(start, end);
+    const { entryIds, entryKinds } = this.tables;
+    if (!this.ownLines) {
+      const range = this.rangeOf(start, end);
+      rows.add(start, end, range.start.line, range.start.character, range.end.line, range.end.character, entryIds[target], entryKinds[target], match, text);
+      return undefined;
+    }
+    const startLine = this.lineAt(start);
+    const startCharacter = start - this.lineStart(startLine);
+    const endLine = this.lineAt(end);
+    rows.add(start, end, startLine, startCharacter, endLine, end - this.lineStart(endLine), entryIds[target], entryKinds[target], match, text);
+    return undefined;
+  }
+
   // Result objects are built field by field: object spread is many times slower in this hot path.
   private mentionAt(start: number, end: number, target: number, match: MatchKind, document: DocumentCitation | undefined, written?: string): Mention {
     const { entryIds, entryKinds } = this.tables;
@@ -1207,6 +1243,17 @@ class DocumentScan {
   }
 
   private positionAt(offset: number): Position {
+    const line = this.lineAt(offset);
+    return { line, character: offset - this.lineStart(line) };
+  }
+
+  /** Where line `line` starts (see lineAt). */
+  private lineStart(line: number): number {
+    return line === 0 ? 0 : this.words.lineFeeds[line - 1];
+  }
+
+  /** The line of `offset` from the line feeds the scan saw, with a cursor: spans come mostly in order. */
+  private lineAt(offset: number): number {
     const feeds = this.words.lineFeeds;
     const count = this.words.lineFeedCount;
     let line = this.lineCursor;
@@ -1223,7 +1270,7 @@ class DocumentScan {
     }
     while (line < count && feeds[line] <= offset) line++;
     this.lineCursor = line;
-    return { line, character: offset - (line === 0 ? 0 : feeds[line - 1]) };
+    return line;
   }
 
   private span(start: number, end: number): TextSpan {

@@ -1,5 +1,5 @@
 // Public API of the recognition engine.
-export { analyzeDocument, findMentions, type AnalyzeOptions } from './analyze';
+export { analyzeDocument, findMentions, type AnalyzeOptions, type MentionRowSink } from './analyze';
 export { compileGlossary, compileGlossarySteps, defaultShortForms, shortFormsOf, type CompiledGlossary } from './compile';
 export { findAnnotations, type RawAnnotation } from './annotations';
 export { detectDocumentDate, readFrontMatter, type FrontMatter } from './documentDate';
