@@ -1,4 +1,5 @@
 import { ENTRY_KINDS, type EntryKind } from './glossary/model';
+import type { MentionRowSink } from './recognition/analyze';
 import type { Annotation, DocumentAnalysis, MatchKind, Mention } from './recognition/mention';
 import type { Location } from './results';
 
@@ -125,7 +126,7 @@ const BUILD_STRIDE = 7;
  * writes into one directly (see MentionRowSink), so that the index of a document that is not kept makes no
  * Mention objects; `createDocumentRecord` writes the mentions of an analysis.
  */
-export class DocumentRecordBuilder {
+export class DocumentRecordBuilder implements MentionRowSink {
   private numbers = new Int32Array(64 * BUILD_STRIDE);
   private readonly entryIds: string[] = [];
   /** Each row's text: a view on the document is fine, since the index keeps only copies (textNumber). */
