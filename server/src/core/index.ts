@@ -1,5 +1,6 @@
 import { ENTRY_KINDS, type EntryKind } from './glossary/model';
 import type { MentionRowSink } from './recognition/analyze';
+import { MATCH_KINDS } from './recognition/compile';
 import type { Annotation, DocumentAnalysis, MatchKind, Mention } from './recognition/mention';
 import type { Location } from './results';
 
@@ -64,8 +65,6 @@ export function indexedDocumentOf(uri: string, analysis: DocumentAnalysis, refer
   if (analysis.date !== undefined) document.date = analysis.date;
   return document;
 }
-
-const MATCH_KINDS: readonly MatchKind[] = ['name', 'alias', 'native', 'short', 'number', 'annotation'];
 
 /** Numbers per mention row of a `DocumentRecord`: start, end, start line, start character, end line, end character, text, kind and match. */
 export const RECORD_STRIDE = 8;

@@ -6,7 +6,7 @@ import type { Glossary, GlossaryEntry, GlossaryFile } from './glossary/model';
 import { analyzeDocument, compileGlossary, describeType, parseDocumentNumber, typeCodesOf, type CompiledGlossary } from './recognition';
 import type { DocumentAnalysis, Mention } from './recognition/mention';
 import { computeDocumentDiagnostics, type DocumentDiagnostic, type SeverityOverrides } from './diagnostics';
-import { DocumentRecordBuilder, indexedDocumentOf, MentionIndex, referencesOf, unreportedAnnotations, type DocumentRecord, type IndexedDocument } from './index';
+import { DocumentRecordBuilder, indexedDocumentOf, MentionIndex, referencesOf, unreportedAnnotations, type DocumentRecord } from './index';
 import type { GlossaryText } from './documentRecords';
 import { compiledOfSnapshot, sameGlossaryTexts, snapshotFits, snapshotOf, type GlossaryCache, type GlossarySnapshot } from './glossaryCache';
 import { LineMap } from './text';
